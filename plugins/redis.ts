@@ -1,0 +1,81 @@
+import { fastifyRedis } from '@fastify/redis'
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import type { Redis } from 'ioredis'
+import type { CacheConfig } from '../src/config.ts'
+import { createRedisClient } from '../src/cache/index.ts'
+
+export interface RedisPluginOptions {
+  cache: CacheConfig
+}
+
+const CLOSE_GRACE_MS = 1000
+
+/**
+ * The shared Redis connection, as `fastify.redis`. Registered only when the cache is enabled
+ * and a REDIS_URL is set; otherwise there is no decorator and the cache runs on L1 alone.
+ */
+async function redisPlugin (fastify: FastifyInstance, options: RedisPluginOptions): Promise<void> {
+  const { cache } = options
+  if (!cache.enabled || cache.redisUrl === undefined) {
+    fastify.log.info({ enabled: cache.enabled }, 'Redis not configured: the cache runs without L2')
+    return
+  }
+  const client = createRedisClient({
+    url: cache.redisUrl,
+    commandTimeoutMs: cache.l2CommandTimeoutMs,
+    connectTimeoutMs: cache.l2ConnectTimeoutMs,
+    maxReconnectDelayMs: cache.l2MaxReconnectDelayMs
+  })
+  decorateWithoutWaiting(fastify, client)
+  logConnectionChanges(client, fastify.log)
+  // Not awaited: boot must not depend on Redis. A failed first attempt is retried in the background.
+  client.connect().catch(() => {})
+  fastify.addHook('onClose', () => closeClient(client))
+}
+
+/**
+ * @fastify/redis@9 owns the `fastify.redis` decorator, but it calls its `done` only once the client
+ * emits 'ready' (even for a client passed in), so registering it normally ties boot to Redis: with
+ * Redis down, boot fails after Fastify's plugin timeout. We therefore call its plugin function
+ * directly rather than through `register`: it decorates synchronously, and we detach the readiness
+ * listeners it leaves on the client, which would otherwise also quit our client on a DNS or auth
+ * error at startup and so stop it from ever reconnecting. Its `done` is never waited for; the
+ * client's lifecycle (connecting, reconnecting, closing) stays ours.
+ */
+function decorateWithoutWaiting (fastify: FastifyInstance, client: Redis): void {
+  const events = ['ready', 'error', 'end'] as const
+  const before = new Map(events.map((event) => [event, new Set(client.listeners(event))]))
+  fastifyRedis(fastify, { client, closeClient: false }, () => {})
+  for (const event of events) {
+    for (const listener of client.listeners(event)) {
+      if (!before.get(event)!.has(listener)) client.off(event, listener as (...args: unknown[]) => void)
+    }
+  }
+}
+
+/** One line per transition, not per reconnection attempt: a dead Redis must not flood the log. */
+function logConnectionChanges (client: Redis, log: FastifyBaseLogger): void {
+  let connected = false
+  client.on('ready', () => {
+    connected = true
+    log.info('Redis connection ready: L2 cache available')
+  })
+  client.on('close', () => {
+    if (!connected) return
+    connected = false
+    log.warn('Redis connection lost: the cache runs on L1 while it reconnects in the background')
+  })
+  client.on('error', (error: Error) => log.debug({ err: { message: error.message } }, 'Redis client error'))
+}
+
+async function closeClient (client: Redis): Promise<void> {
+  if (client.status === 'ready') {
+    const quit = client.quit().then(() => true, () => false)
+    const timedOut = new Promise<boolean>((resolve) => setTimeout(resolve, CLOSE_GRACE_MS, false).unref())
+    if (await Promise.race([quit, timedOut])) return
+  }
+  client.disconnect()
+}
+
+export default fp(redisPlugin, { name: 'redis', fastify: '5.x' })

@@ -1,0 +1,142 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import type { Static, TSchema } from 'typebox'
+import type { CacheStats, FailureReason, L2Result, RedisInfo } from '../src/cache/index.ts'
+import { FAILURE_REASONS } from '../src/cache/index.ts'
+import { CACHE_POLICY } from '../src/cache-policy.ts'
+
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
+const Count = Type.Integer({ minimum: 0 })
+
+const FailureCounts = Type.Object({
+  total: Count,
+  by_reason: Type.Record(Type.String(), Count, { description: `Counts for ${FAILURE_REASONS.join(', ')}` })
+})
+
+const L2State = Type.Union([Type.Literal('ready'), Type.Literal('down'), Type.Literal('circuit_open'), Type.Literal('disabled')])
+
+const StatsResponse = Type.Object({
+  enabled: Type.Boolean(),
+  partial: Type.Boolean({ description: 'true when Redis INFO could not be read in time: `l2.info` is then null' }),
+  l1: Type.Object({
+    hits: Count,
+    misses: Count,
+    entries: Count,
+    bytes: Count,
+    max_entries: Count,
+    max_bytes: Count
+  }),
+  l2: Type.Object({
+    configured: Type.Boolean(),
+    status: L2State,
+    breaker: Type.Union([Type.Literal('closed'), Type.Literal('open'), Type.Literal('half_open'), Type.Literal('none')]),
+    breaker_opens: Count,
+    hits: Count,
+    misses: Count,
+    last_error: Nullable(Type.Object({ reason: Type.String(), message: Type.String(), at: Type.String({ format: 'date-time' }) })),
+    info: Nullable(Type.Object({
+      version: Nullable(Type.String()),
+      role: Nullable(Type.String()),
+      connected_clients: Nullable(Count),
+      used_memory_bytes: Nullable(Count),
+      max_memory_bytes: Nullable(Count),
+      max_memory_policy: Nullable(Type.String()),
+      keys: Count
+    })),
+    info_error: Nullable(Type.String({ description: 'Why `info` is null: the failure reason' }))
+  }),
+  get_failures: FailureCounts,
+  set_failures: FailureCounts,
+  pending_writes: Count
+})
+
+const ClearResponse = Type.Object({
+  namespace: Type.String(),
+  l1: Type.Object({ removed: Count }),
+  l2: Type.Object({
+    status: Type.Union([Type.Literal('ok'), Type.Literal('failed'), Type.Literal('skipped')]),
+    removed: Count,
+    reason: Nullable(Type.String()),
+    message: Nullable(Type.String())
+  })
+})
+
+/** Cache diagnostics and maintenance. Both answer 200 whatever state Redis is in. */
+const cacheRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.get('/api/cache/stats', {
+    schema: {
+      tags: ['cache'],
+      summary: 'Cache counters, breaker and Redis state',
+      description: 'Always 200: when Redis does not answer INFO within the command timeout, `partial` is true.',
+      response: { 200: StatsResponse }
+    }
+  }, async () => statsBody(fastify.cache.stats(), await fastify.cache.l2Info()))
+
+  fastify.post('/api/cache/clear-domains', {
+    schema: {
+      tags: ['cache'],
+      summary: 'Empty the domain-lookup cache in both tiers',
+      description: 'Reports what each tier removed. When Redis fails, the L2 part is reported as failed; the call still succeeds.',
+      response: { 200: ClearResponse }
+    }
+  }, async () => {
+    const { namespace } = CACHE_POLICY.domain
+    const result = await fastify.cache.clearNamespace(namespace)
+    const l2Status = fastify.cache.l2StatusLabel() === 'disabled'
+      ? 'skipped' as const
+      : result.l2Failure === undefined ? 'ok' as const : 'failed' as const
+    return {
+      namespace,
+      l1: { removed: result.l1Removed },
+      l2: {
+        status: l2Status,
+        removed: result.l2Removed,
+        reason: result.l2Failure?.reason ?? null,
+        message: result.l2Failure?.message ?? null
+      }
+    }
+  })
+}
+
+function statsBody (stats: CacheStats, info: L2Result<RedisInfo> | undefined): Static<typeof StatsResponse> {
+  const { l1, l2 } = stats
+  return {
+    enabled: stats.enabled,
+    partial: info !== undefined && !info.ok,
+    l1: { hits: l1.hits, misses: l1.misses, entries: l1.entries, bytes: l1.bytes, max_entries: l1.maxEntries, max_bytes: l1.maxBytes },
+    l2: {
+      configured: l2.configured,
+      status: l2.status,
+      breaker: l2.breaker,
+      breaker_opens: l2.breakerOpens,
+      hits: l2.hits,
+      misses: l2.misses,
+      last_error: l2.lastFailure === undefined
+        ? null
+        : { reason: l2.lastFailure.reason, message: l2.lastFailure.message, at: l2.lastFailure.at.toISOString() },
+      info: info?.ok === true ? infoBody(info.value) : null,
+      info_error: info?.ok === false ? info.failure.reason : null
+    },
+    get_failures: failureBody(stats.getFailures),
+    set_failures: failureBody(stats.setFailures),
+    pending_writes: stats.pendingWrites
+  }
+}
+
+function infoBody (info: RedisInfo) {
+  return {
+    version: info.version ?? null,
+    role: info.role ?? null,
+    connected_clients: info.connectedClients ?? null,
+    used_memory_bytes: info.usedMemoryBytes ?? null,
+    max_memory_bytes: info.maxMemoryBytes ?? null,
+    max_memory_policy: info.maxMemoryPolicy ?? null,
+    keys: info.keys
+  }
+}
+
+function failureBody (counts: { total: number, byReason: Record<FailureReason, number> }) {
+  return { total: counts.total, by_reason: { ...counts.byReason } }
+}
+
+export default cacheRoutes

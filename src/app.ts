@@ -1,0 +1,64 @@
+import { STATUS_CODES } from 'node:http'
+import Fastify from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import cachePlugin from '../plugins/cache.ts'
+import metricsPlugin from '../plugins/metrics.ts'
+import redisPlugin from '../plugins/redis.ts'
+import cacheRoutes from '../routes/cache.ts'
+import healthRoutes from '../routes/health.ts'
+import type { Config } from './config.ts'
+
+export interface AppOptions {
+  /** Where log lines go (tests capture them); stdout by default. */
+  logStream?: { write (line: string): void }
+}
+
+/** Never logged, whatever a handler or plugin attaches to a log line. */
+const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'req.body', 'body', 'text', 'cv', 'jd']
+
+/**
+ * Builds the whole application: infrastructure plugins first (metrics, Redis, cache), then
+ * the routes that use them. Tests call this with a config of their own and use `inject()`.
+ */
+export async function buildApp (config: Config, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      ...(options.logStream === undefined ? {} : { stream: options.logStream })
+    }
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  app.setErrorHandler(replyWithoutInternals)
+
+  await app.register(metricsPlugin)
+  await app.register(redisPlugin, { cache: config.cache })
+  await app.register(cachePlugin, { cache: config.cache })
+
+  await app.register(healthRoutes)
+  await app.register(cacheRoutes)
+  return app
+}
+
+/** An error a handler raised on purpose, whose message is written for the client (e.g. an upstream 503). */
+export interface ExposedError extends Error {
+  statusCode: number
+  expose: true
+}
+
+/**
+ * Client errors keep Fastify's `{ statusCode, error, message }` shape and message. Server errors
+ * are logged in full and answered without internals (no stack, no upstream text) unless the
+ * error was raised with a message meant for the client.
+ */
+function replyWithoutInternals (error: FastifyError & { expose?: boolean }, request: FastifyRequest, reply: FastifyReply) {
+  const statusCode = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
+  const exposed = statusCode < 500 || error.expose === true
+  if (statusCode >= 500) request.log.error({ err: error }, 'request failed')
+  return reply.status(statusCode).send({
+    statusCode,
+    error: STATUS_CODES[statusCode] ?? 'Error',
+    message: exposed ? error.message : 'The server could not complete the request. It has been logged; retrying may help.'
+  })
+}

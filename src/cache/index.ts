@@ -1,0 +1,57 @@
+import type { Redis } from 'ioredis'
+import { CircuitBreaker } from './circuit-breaker.ts'
+import { MemoryTier } from './memory-tier.ts'
+import type { CacheObserver } from './observer.ts'
+import { RedisTier } from './redis-tier.ts'
+import type { L2LatencyObserver } from './redis-tier.ts'
+import { TwoTierCache } from './two-tier-cache.ts'
+
+export { TwoTierCache } from './two-tier-cache.ts'
+export type { CacheStats, ClearResult, L2State, MSetEntry, ReadOptions } from './two-tier-cache.ts'
+export type { CacheObserver, FailureEvent } from './observer.ts'
+export type { CacheFailure, FailureReason, Tier } from './failure.ts'
+export { FAILURE_REASONS } from './failure.ts'
+export type { CacheInput } from './keys.ts'
+export type { Validator } from './serializer.ts'
+export type { L2Operation } from './redis-tier.ts'
+export { createRedisClient } from './redis-client.ts'
+
+export interface CacheSettings {
+  enabled: boolean
+  keyPrefix: string
+  l2CommandTimeoutMs: number
+  breakerFailureThreshold: number
+  breakerCooldownMs: number
+  l1MaxEntries: number
+  l1MaxBytes: number
+}
+
+export interface CacheDependencies {
+  /** The Redis connection for L2; without one the cache runs on L1 alone. */
+  redis?: Redis | undefined
+  observer?: CacheObserver | undefined
+  onL2Latency?: L2LatencyObserver | undefined
+}
+
+/** Slack over the command timeout before our own deadline fires, so ioredis' timeout normally wins. */
+const DEADLINE_SLACK_MS = 20
+
+export function createCache (settings: CacheSettings, dependencies: CacheDependencies = {}): TwoTierCache {
+  const l2 = dependencies.redis === undefined
+    ? undefined
+    : new RedisTier({
+      client: dependencies.redis,
+      breaker: new CircuitBreaker({ failureThreshold: settings.breakerFailureThreshold, cooldownMs: settings.breakerCooldownMs }),
+      deadlineMs: settings.l2CommandTimeoutMs + DEADLINE_SLACK_MS,
+      onLatency: dependencies.onL2Latency
+    })
+  return new TwoTierCache({
+    enabled: settings.enabled,
+    keyPrefix: settings.keyPrefix,
+    l1: new MemoryTier({ maxEntries: settings.l1MaxEntries, maxBytes: settings.l1MaxBytes }),
+    l2,
+    observer: dependencies.observer
+  })
+}
+export type { RedisInfo } from './redis-info.ts'
+export type { L2Result } from './redis-tier.ts'

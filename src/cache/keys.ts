@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto'
+
+/**
+ * Cache keys never contain the input itself (CVs are personal data): only a SHA-256 of its
+ * normalized form. Bump KEY_VERSION when the normalization or a cached value's shape changes.
+ */
+export const KEY_VERSION = 'v1'
+
+export type CacheInput = string | number | boolean | null | readonly CacheInput[] | { readonly [key: string]: CacheInput | undefined }
+
+/** Same meaning, same key: Unicode NFC, trimmed, runs of white space folded to one space. */
+export function normalizeText (text: string): string {
+  return text.normalize('NFC').trim().replace(/\s+/g, ' ')
+}
+
+/** Object inputs hash by content, so key order and string white space do not matter. */
+export function normalizeInput (input: CacheInput): string {
+  if (typeof input === 'string') return normalizeText(input)
+  return JSON.stringify(canonical(input))
+}
+
+function canonical (input: CacheInput | undefined): CacheInput | undefined {
+  if (typeof input === 'string') return normalizeText(input)
+  if (input === null || typeof input !== 'object') return input
+  if (Array.isArray(input)) return input.map((item: CacheInput) => canonical(item) ?? null)
+  const sorted: Record<string, CacheInput> = {}
+  for (const key of Object.keys(input).sort()) {
+    const value = canonical((input as Record<string, CacheInput | undefined>)[key])
+    if (value !== undefined) sorted[key] = value
+  }
+  return sorted
+}
+
+export function hashInput (input: CacheInput): string {
+  return createHash('sha256').update(normalizeInput(input)).digest('hex')
+}
+
+export function namespacePrefix (prefix: string, namespace: string): string {
+  return `${prefix}:${namespace}:${KEY_VERSION}:`
+}
+
+export function cacheKey (prefix: string, namespace: string, input: CacheInput): string {
+  return namespacePrefix(prefix, namespace) + hashInput(input)
+}
+
+const NAMESPACE_PATTERN = /^[a-z][a-z0-9_-]{0,31}$/
+
+/** Namespaces become metric labels and key segments: keep them short, fixed identifiers. */
+export function assertNamespace (namespace: string): void {
+  if (!NAMESPACE_PATTERN.test(namespace)) {
+    throw new TypeError(`Invalid cache namespace "${namespace}": use ${NAMESPACE_PATTERN.source}`)
+  }
+}

@@ -1,0 +1,60 @@
+import type { FailureReason, Tier } from './failure.ts'
+import { FAILURE_REASONS } from './failure.ts'
+
+export type CacheOperation = 'get' | 'set'
+
+export interface FailureEvent {
+  operation: CacheOperation
+  namespace: string
+  tier: Tier
+  reason: FailureReason
+  message: string
+  /** How many entries the failure concerns (a failed batch write counts each entry). */
+  count: number
+}
+
+/**
+ * What the cache tells the outside world. The library only counts; adapters (the Fastify
+ * plugin) turn these calls into Prometheus metrics and log lines.
+ */
+export interface CacheObserver {
+  onHit (namespace: string, tier: Tier, count: number): void
+  onMiss (namespace: string, tier: Tier, count: number): void
+  onFailure (event: FailureEvent): void
+}
+
+export interface FailureCounts {
+  total: number
+  byReason: Record<FailureReason, number>
+}
+
+export interface TierCounts {
+  hits: number
+  misses: number
+}
+
+function emptyFailureCounts (): FailureCounts {
+  const byReason = Object.fromEntries(FAILURE_REASONS.map((reason) => [reason, 0])) as Record<FailureReason, number>
+  return { total: 0, byReason }
+}
+
+/** In-process totals since start, for `/api/cache/stats`. */
+export class CacheCounters implements CacheObserver {
+  readonly tiers: Record<Tier, TierCounts> = { l1: { hits: 0, misses: 0 }, l2: { hits: 0, misses: 0 } }
+  readonly getFailures = emptyFailureCounts()
+  readonly setFailures = emptyFailureCounts()
+
+  onHit (_namespace: string, tier: Tier, count: number): void {
+    this.tiers[tier].hits += count
+  }
+
+  onMiss (_namespace: string, tier: Tier, count: number): void {
+    this.tiers[tier].misses += count
+  }
+
+  onFailure (event: FailureEvent): void {
+    const counts = event.operation === 'get' ? this.getFailures : this.setFailures
+    counts.total += event.count
+    counts.byReason[event.reason] += event.count
+  }
+}

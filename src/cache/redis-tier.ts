@@ -1,0 +1,150 @@
+import type { Redis } from 'ioredis'
+import type { CircuitBreaker } from './circuit-breaker.ts'
+import { classifyError, DeadlineExceededError, failure } from './failure.ts'
+import type { CacheFailure } from './failure.ts'
+
+export type L2Result<T> = { ok: true, value: T } | { ok: false, failure: CacheFailure }
+
+export type L2Operation = 'get' | 'mget' | 'set' | 'del' | 'scan' | 'unlink' | 'info'
+
+export interface L2LatencyObserver {
+  (operation: L2Operation, seconds: number, ok: boolean): void
+}
+
+export interface L2Write {
+  key: string
+  text: string
+  ttlMs: number
+}
+
+export interface RedisTierOptions {
+  client: Redis
+  breaker: CircuitBreaker
+  /** Our own bound on every call, on top of ioredis' commandTimeout (which pipelines may not honour). */
+  deadlineMs: number
+  onLatency?: L2LatencyObserver
+}
+
+export interface LastFailure extends CacheFailure {
+  at: Date
+}
+
+export interface ScanUnlinkResult {
+  removed: number
+  failure?: CacheFailure
+}
+
+const SCAN_BATCH = 500
+
+/**
+ * L2: Redis behind a circuit breaker and a deadline. Every method resolves, never rejects: a
+ * failure comes back as a classified value. Nothing is sent while the connection is not ready
+ * (the offline queue is off), so a down Redis costs nothing.
+ */
+export class RedisTier {
+  readonly client: Redis
+  readonly breaker: CircuitBreaker
+  private readonly deadlineMs: number
+  private readonly onLatency: L2LatencyObserver | undefined
+  lastFailure: LastFailure | undefined
+
+  constructor (options: RedisTierOptions) {
+    this.client = options.client
+    this.breaker = options.breaker
+    this.deadlineMs = options.deadlineMs
+    this.onLatency = options.onLatency
+    this.client.on('error', (error: unknown) => this.remember(classifyError(error)))
+  }
+
+  get status (): string {
+    return this.client.status
+  }
+
+  get (key: string): Promise<L2Result<string | null>> {
+    return this.run('get', () => this.client.get(key))
+  }
+
+  mget (keys: readonly string[]): Promise<L2Result<Array<string | null>>> {
+    if (keys.length === 0) return Promise.resolve({ ok: true, value: [] })
+    return this.run('mget', () => this.client.mget(...keys))
+  }
+
+  /** One pipeline for the whole batch. A refused write (OOM, READONLY) fails the batch with its reason. */
+  setMany (writes: readonly L2Write[]): Promise<L2Result<void>> {
+    return this.run('set', async () => {
+      const pipeline = this.client.pipeline()
+      for (const write of writes) pipeline.set(write.key, write.text, 'PX', Math.max(1, Math.round(write.ttlMs)))
+      throwFirstError(await pipeline.exec())
+    })
+  }
+
+  unlink (keys: readonly string[]): Promise<L2Result<number>> {
+    if (keys.length === 0) return Promise.resolve({ ok: true, value: 0 })
+    return this.run('unlink', () => this.client.unlink(...keys))
+  }
+
+  /** SCAN + UNLINK in bounded batches: never a KEYS call that would block Redis. */
+  async unlinkMatching (pattern: string): Promise<ScanUnlinkResult> {
+    let cursor = '0'
+    let removed = 0
+    do {
+      const page = await this.run('scan', () => this.client.scan(cursor, 'MATCH', pattern, 'COUNT', SCAN_BATCH))
+      if (!page.ok) return { removed, failure: page.failure }
+      const [next, keys] = page.value
+      const unlinked = await this.unlink(keys)
+      if (!unlinked.ok) return { removed, failure: unlinked.failure }
+      removed += unlinked.value
+      cursor = next
+    } while (cursor !== '0')
+    return { removed }
+  }
+
+  info (sections: readonly string[]): Promise<L2Result<string>> {
+    return this.run('info', () => this.client.info(...sections))
+  }
+
+  private async run<T> (operation: L2Operation, command: () => Promise<T>): Promise<L2Result<T>> {
+    if (!this.breaker.tryAcquire()) {
+      return { ok: false, failure: failure('circuit_open', 'L2 circuit breaker is open; Redis is not being called') }
+    }
+    if (this.client.status !== 'ready') {
+      const down = failure('connection', `Redis connection is ${this.client.status}`)
+      this.breaker.failure(down.reason)
+      return { ok: false, failure: down }
+    }
+    const started = performance.now()
+    try {
+      const value = await withDeadline(command(), this.deadlineMs)
+      this.breaker.success()
+      this.onLatency?.(operation, (performance.now() - started) / 1000, true)
+      return { ok: true, value }
+    } catch (error) {
+      const classified = classifyError(error)
+      this.breaker.failure(classified.reason)
+      this.remember(classified)
+      this.onLatency?.(operation, (performance.now() - started) / 1000, false)
+      return { ok: false, failure: classified }
+    }
+  }
+
+  private remember (classified: CacheFailure): void {
+    this.lastFailure = { ...classified, at: new Date() }
+  }
+}
+
+type PipelineResults = Array<[error: Error | null, result: unknown]> | null
+
+function throwFirstError (results: PipelineResults): void {
+  if (results === null) throw new Error('Connection is closed')
+  for (const [error] of results) {
+    if (error !== null) throw error
+  }
+}
+
+function withDeadline<T> (work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new DeadlineExceededError(ms)), ms)
+  })
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer))
+}

@@ -1,0 +1,76 @@
+/**
+ * The stored form of a cached value: a small JSON envelope carrying a format version and the
+ * absolute expiry (so an L2 hit can be copied into L1 with the remaining TTL, not a fresh one).
+ * Float32Array values (embeddings) are stored as base64 of their bytes: a 768-dim vector is
+ * 4 KiB instead of ~15 KiB of JSON numbers, and decodes without parsing 768 floats.
+ */
+
+export const FORMAT_VERSION = 1
+
+export type CacheValue = unknown
+
+/** A caller-supplied shape check: a stored value that fails it is treated as corrupt. */
+export type Validator<T> = (value: unknown) => value is T
+
+interface JsonEnvelope {
+  v: number
+  /** Absolute expiry, epoch milliseconds. */
+  x: number
+  d?: unknown
+  f32?: string
+}
+
+export interface Encoded {
+  text: string
+  expiresAt: number
+}
+
+export type Decoded<T> =
+  | { ok: true, value: T, expiresAt: number }
+  | { ok: false, problem: string }
+
+export function encode (value: CacheValue, expiresAt: number): Encoded {
+  const envelope: JsonEnvelope = value instanceof Float32Array
+    ? { v: FORMAT_VERSION, x: expiresAt, f32: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') }
+    : { v: FORMAT_VERSION, x: expiresAt, d: value }
+  return { text: JSON.stringify(envelope), expiresAt }
+}
+
+export function decode<T> (text: string, validate?: Validator<T>): Decoded<T> {
+  let envelope: unknown
+  try {
+    envelope = JSON.parse(text)
+  } catch {
+    return { ok: false, problem: 'stored value is not JSON' }
+  }
+  if (!isEnvelope(envelope)) return { ok: false, problem: 'stored value has no known format version' }
+  const value = envelope.f32 === undefined ? envelope.d : float32FromBase64(envelope.f32)
+  if (value === undefined) return { ok: false, problem: 'stored value has no payload' }
+  if (validate !== undefined && !validate(value)) return { ok: false, problem: 'stored value failed the shape check' }
+  return { ok: true, value: value as T, expiresAt: envelope.x }
+}
+
+function isEnvelope (value: unknown): value is JsonEnvelope {
+  if (typeof value !== 'object' || value === null) return false
+  const envelope = value as Partial<JsonEnvelope>
+  return envelope.v === FORMAT_VERSION && typeof envelope.x === 'number' &&
+    (envelope.f32 === undefined || typeof envelope.f32 === 'string')
+}
+
+function float32FromBase64 (base64: string): Float32Array | undefined {
+  const bytes = Buffer.from(base64, 'base64')
+  if (bytes.byteLength % Float32Array.BYTES_PER_ELEMENT !== 0) return undefined
+  // Copy into a fresh, aligned buffer: Buffer pool slices may not be 4-byte aligned.
+  const copy = new Uint8Array(bytes.byteLength)
+  copy.set(bytes)
+  return new Float32Array(copy.buffer)
+}
+
+/** What an L1 entry costs in memory, estimated from its encoded size (UTF-16 strings, 2 bytes a char). */
+export function estimateBytes (encoded: Encoded, value: CacheValue): number {
+  const payload = value instanceof Float32Array ? value.byteLength : encoded.text.length * 2
+  return payload + ENTRY_OVERHEAD_BYTES
+}
+
+/** Key string, LRU node and TTL bookkeeping: measured as roughly this per entry. */
+const ENTRY_OVERHEAD_BYTES = 256

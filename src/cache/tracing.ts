@@ -1,0 +1,29 @@
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api'
+import type { Attributes, Span } from '@opentelemetry/api'
+import type { CacheFailure, Tier } from './failure.ts'
+
+/**
+ * Cache operations as OpenTelemetry spans. There is no semantic convention for caches yet, so
+ * the attributes are ours: `cache.namespace`, `cache.tier`, `cache.hit`, `cache.batch_size`.
+ * Never the key or the input. Until a tracer provider is registered these are no-ops.
+ */
+const tracer = trace.getTracer('jobfit-cache')
+
+export type CacheSpanName = 'cache.get' | 'cache.mget' | 'cache.set' | 'cache.mset' | 'cache.del' | 'cache.clear'
+
+export function startCacheSpan (name: CacheSpanName, namespace: string, attributes: Attributes = {}): Span {
+  return tracer.startSpan(name, { kind: SpanKind.INTERNAL, attributes: { 'cache.namespace': namespace, ...attributes } })
+}
+
+/** Runs `work` with `span` as the active span, so Redis client spans nest under the cache span. */
+export function inSpan<T> (span: Span, work: () => Promise<T>): Promise<T> {
+  return context.with(trace.setSpan(context.active(), span), work)
+}
+
+/** The failure is recorded on the cache span only: the request that fell back still succeeds. */
+export function recordFailure (span: Span, tier: Tier, cacheFailure: CacheFailure): void {
+  span.setAttribute('cache.tier', tier)
+  span.setAttribute('error.type', cacheFailure.reason)
+  span.recordException({ name: `CacheFailure(${cacheFailure.reason})`, message: cacheFailure.message })
+  span.setStatus({ code: SpanStatusCode.ERROR, message: `${cacheFailure.reason}: ${cacheFailure.message}` })
+}

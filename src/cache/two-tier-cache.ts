@@ -1,0 +1,346 @@
+import type { Span } from '@opentelemetry/api'
+import type { BreakerState } from './circuit-breaker.ts'
+import type { CacheFailure, Tier } from './failure.ts'
+import { failure } from './failure.ts'
+import type { CacheInput } from './keys.ts'
+import { assertNamespace, cacheKey, namespacePrefix } from './keys.ts'
+import type { MemoryTier } from './memory-tier.ts'
+import { CacheCounters } from './observer.ts'
+import type { CacheObserver, CacheOperation, FailureCounts, TierCounts } from './observer.ts'
+import { INFO_SECTIONS, parseRedisInfo } from './redis-info.ts'
+import type { RedisInfo } from './redis-info.ts'
+import type { L2Result, LastFailure, RedisTier } from './redis-tier.ts'
+import { decode, encode, estimateBytes } from './serializer.ts'
+import type { Validator } from './serializer.ts'
+import { SingleFlight } from './single-flight.ts'
+import { inSpan, recordFailure, startCacheSpan } from './tracing.ts'
+import { WriteBehind } from './write-behind.ts'
+import type { QueuedWrite } from './write-behind.ts'
+
+export interface TwoTierCacheOptions {
+  keyPrefix: string
+  /** `false`: every call is a pass-through (nothing stored, nothing read, `getOrSet` always computes). */
+  enabled: boolean
+  l1: MemoryTier
+  /** Absent when no Redis is configured: the cache then runs on L1 alone. */
+  l2?: RedisTier | undefined
+  observer?: CacheObserver | undefined
+  now?: () => number
+}
+
+export interface ReadOptions<T> {
+  /** Shape check for values read from Redis; a value that fails it is a `corrupt` miss. */
+  validate?: Validator<T>
+}
+
+export interface MSetEntry {
+  input: CacheInput
+  value: unknown
+}
+
+export interface ClearResult {
+  l1Removed: number
+  l2Removed: number
+  /** Set when L2 could not be cleared completely (or at all); `l2Removed` counts what did go. */
+  l2Failure?: CacheFailure
+}
+
+/** What readiness and dashboards report about L2. */
+export type L2State = 'ready' | 'down' | 'circuit_open' | 'disabled'
+
+export interface CacheStats {
+  enabled: boolean
+  l1: TierCounts & { entries: number, bytes: number, maxEntries: number, maxBytes: number }
+  l2: TierCounts & {
+    configured: boolean
+    status: L2State
+    breaker: BreakerState | 'none'
+    breakerOpens: number
+    lastFailure: LastFailure | undefined
+  }
+  getFailures: FailureCounts
+  setFailures: FailureCounts
+  pendingWrites: number
+}
+
+type Lookup<T> = { found: true, value: T } | { found: false }
+
+const MISS: Lookup<never> = { found: false }
+
+/**
+ * The cache the application uses: L1 (in-process) in front of L2 (Redis). Its promise is that
+ * no method throws or waits longer than the L2 deadline because of the cache: a failed read
+ * is a miss, a failed write is a lost write, and each failure is reported to the observer.
+ * Errors thrown by a caller's `compute` are the caller's and do propagate.
+ */
+export class TwoTierCache {
+  readonly enabled: boolean
+  private readonly keyPrefix: string
+  private readonly l1: MemoryTier
+  private readonly l2: RedisTier | undefined
+  private readonly counters = new CacheCounters()
+  private readonly observer: CacheObserver | undefined
+  private readonly flights = new SingleFlight()
+  private readonly writes: WriteBehind
+  private readonly now: () => number
+  private readonly knownNamespaces = new Set<string>()
+
+  constructor (options: TwoTierCacheOptions) {
+    this.enabled = options.enabled
+    this.keyPrefix = options.keyPrefix
+    this.l1 = options.l1
+    this.l2 = options.l2
+    this.observer = options.observer
+    this.now = options.now ?? Date.now
+    this.writes = new WriteBehind((batch) => this.writeToL2(batch))
+  }
+
+  async safeGet<T> (namespace: string, input: CacheInput, options: ReadOptions<T> = {}): Promise<T | undefined> {
+    if (!this.enabled) return undefined
+    const key = this.key(namespace, input)
+    const fromL1 = this.readL1<T>(namespace, key)
+    if (fromL1.found) return fromL1.value
+    const fromL2 = await this.readL2(namespace, key, options.validate)
+    return fromL2.found ? fromL2.value : undefined
+  }
+
+  /** Stores in L1 now and in L2 behind the caller's back: the response never waits for Redis. */
+  safeSet (namespace: string, input: CacheInput, value: unknown, ttlSeconds: number): void {
+    if (!this.enabled || value === undefined) return
+    this.store(namespace, [{ key: this.key(namespace, input), value }], ttlSeconds)
+  }
+
+  /** One L1 pass, then one MGET for all the L1 misses. Results are in input order. */
+  async safeMGet<T> (namespace: string, inputs: readonly CacheInput[], options: ReadOptions<T> = {}): Promise<Array<T | undefined>> {
+    const results: Array<T | undefined> = new Array(inputs.length).fill(undefined)
+    if (!this.enabled || inputs.length === 0) return results
+    const missing: Array<{ index: number, key: string }> = []
+    inputs.forEach((input, index) => {
+      const key = this.key(namespace, input)
+      const fromL1 = this.peekL1<T>(key)
+      if (fromL1.found) results[index] = fromL1.value
+      else missing.push({ index, key })
+    })
+    this.count(namespace, 'l1', inputs.length - missing.length, missing.length)
+    if (missing.length === 0 || this.l2 === undefined) return results
+    const fromL2 = await this.readManyL2(namespace, missing.map((entry) => entry.key), options.validate)
+    missing.forEach((entry, position) => {
+      const lookup = fromL2[position]
+      if (lookup?.found === true) results[entry.index] = lookup.value
+    })
+    return results
+  }
+
+  /** One pipelined L2 write for the whole batch, after the caller has moved on. */
+  safeMSet (namespace: string, entries: readonly MSetEntry[], ttlSeconds: number): void {
+    if (!this.enabled) return
+    const keyed = entries
+      .filter((entry) => entry.value !== undefined)
+      .map((entry) => ({ key: this.key(namespace, entry.input), value: entry.value }))
+    if (keyed.length > 0) this.store(namespace, keyed, ttlSeconds)
+  }
+
+  async safeDel (namespace: string, input: CacheInput): Promise<void> {
+    if (!this.enabled) return
+    const key = this.key(namespace, input)
+    this.l1.delete(key)
+    if (this.l2 === undefined) return
+    const span = startCacheSpan('cache.del', namespace, { 'cache.tier': 'l2' })
+    const result = await inSpan(span, () => this.l2!.unlink([key]))
+    if (!result.ok) this.reportFailure(span, 'set', namespace, result.failure, 1)
+    span.end()
+  }
+
+  /**
+   * The value for `input`: from L1, else from L2, else from `compute` (whose result is then
+   * cached). Concurrent misses for one key share one L2 read and one `compute`.
+   */
+  async getOrSet<T> (
+    namespace: string,
+    input: CacheInput,
+    compute: () => Promise<T>,
+    ttlSeconds: number,
+    options: ReadOptions<T> = {}
+  ): Promise<T> {
+    if (!this.enabled) return compute()
+    const key = this.key(namespace, input)
+    const fromL1 = this.readL1<T>(namespace, key)
+    if (fromL1.found) return fromL1.value
+    return this.flights.run(key, async () => {
+      const fromL2 = await this.readL2(namespace, key, options.validate)
+      if (fromL2.found) return fromL2.value
+      const fresh = await compute()
+      if (fresh !== undefined) this.store(namespace, [{ key, value: fresh }], ttlSeconds)
+      return fresh
+    })
+  }
+
+  /** Empties a namespace: L1 at once, L2 by SCAN + UNLINK in bounded batches. */
+  async clearNamespace (namespace: string): Promise<ClearResult> {
+    assertNamespace(namespace)
+    const prefix = namespacePrefix(this.keyPrefix, namespace)
+    const l1Removed = this.l1.deleteByPrefix(prefix)
+    if (!this.enabled || this.l2 === undefined) return { l1Removed, l2Removed: 0 }
+    const span = startCacheSpan('cache.clear', namespace, { 'cache.tier': 'l2' })
+    const l2 = await inSpan(span, () => this.l2!.unlinkMatching(`${prefix}*`))
+    if (l2.failure !== undefined) this.reportFailure(span, 'set', namespace, l2.failure, 1)
+    span.setAttribute('cache.removed', l1Removed + l2.removed)
+    span.end()
+    return l2.failure === undefined
+      ? { l1Removed, l2Removed: l2.removed }
+      : { l1Removed, l2Removed: l2.removed, l2Failure: l2.failure }
+  }
+
+  /** Resolves once every queued L2 write has been attempted (tests, shutdown). */
+  flush (): Promise<void> {
+    return this.writes.flush()
+  }
+
+  stats (): CacheStats {
+    const breaker = this.l2?.breaker
+    return {
+      enabled: this.enabled,
+      l1: {
+        ...this.counters.tiers.l1,
+        entries: this.l1.entries,
+        bytes: this.l1.bytes,
+        maxEntries: this.l1.maxEntries,
+        maxBytes: this.l1.maxBytes
+      },
+      l2: {
+        ...this.counters.tiers.l2,
+        configured: this.l2 !== undefined,
+        status: this.l2StatusLabel(),
+        breaker: breaker?.state ?? 'none',
+        breakerOpens: breaker?.opens ?? 0,
+        lastFailure: this.l2?.lastFailure
+      },
+      getFailures: this.counters.getFailures,
+      setFailures: this.counters.setFailures,
+      pendingWrites: this.writes.pending
+    }
+  }
+
+  l2StatusLabel (): L2State {
+    if (!this.enabled || this.l2 === undefined) return 'disabled'
+    if (this.l2.breaker.open) return 'circuit_open'
+    return this.l2.status === 'ready' ? 'ready' : 'down'
+  }
+
+  /** A bounded INFO call, for diagnostics; `undefined` when there is no L2. */
+  async l2Info (): Promise<L2Result<RedisInfo> | undefined> {
+    if (!this.enabled || this.l2 === undefined) return undefined
+    const result = await this.l2.info(INFO_SECTIONS)
+    return result.ok ? { ok: true, value: parseRedisInfo(result.value) } : result
+  }
+
+  private key (namespace: string, input: CacheInput): string {
+    if (!this.knownNamespaces.has(namespace)) {
+      assertNamespace(namespace)
+      this.knownNamespaces.add(namespace)
+    }
+    return cacheKey(this.keyPrefix, namespace, input)
+  }
+
+  private peekL1<T> (key: string): Lookup<T> {
+    const value = this.l1.get(key)
+    return value === undefined ? MISS : { found: true, value: value as T }
+  }
+
+  private readL1<T> (namespace: string, key: string): Lookup<T> {
+    const lookup = this.peekL1<T>(key)
+    this.count(namespace, 'l1', lookup.found ? 1 : 0, lookup.found ? 0 : 1)
+    return lookup
+  }
+
+  private async readL2<T> (namespace: string, key: string, validate: Validator<T> | undefined): Promise<Lookup<T>> {
+    if (this.l2 === undefined) return MISS
+    const [lookup] = await this.readManyL2(namespace, [key], validate)
+    return lookup ?? MISS
+  }
+
+  private async readManyL2<T> (namespace: string, keys: string[], validate: Validator<T> | undefined): Promise<Array<Lookup<T>>> {
+    const l2 = this.l2!
+    const span = startCacheSpan(keys.length === 1 ? 'cache.get' : 'cache.mget', namespace, {
+      'cache.tier': 'l2',
+      'cache.batch_size': keys.length
+    })
+    const result = await inSpan(span, () => keys.length === 1 ? l2.get(keys[0]!).then(asList) : l2.mget(keys))
+    if (!result.ok) {
+      this.reportFailure(span, 'get', namespace, result.failure, keys.length)
+      this.count(namespace, 'l2', 0, keys.length)
+      span.end()
+      return keys.map(() => MISS)
+    }
+    const lookups = result.value.map((text, index) => this.decodeL2<T>(span, namespace, keys[index]!, text, validate))
+    const hits = lookups.filter((lookup) => lookup.found).length
+    this.count(namespace, 'l2', hits, keys.length - hits)
+    span.setAttribute('cache.hit', hits === keys.length)
+    span.setAttribute('cache.hits', hits)
+    span.end()
+    return lookups
+  }
+
+  private decodeL2<T> (span: Span, namespace: string, key: string, text: string | null, validate: Validator<T> | undefined): Lookup<T> {
+    if (text === null) return MISS
+    const decoded = decode<T>(text, validate)
+    if (!decoded.ok) {
+      // Counted and traced like any other failed read; the next write of this key replaces it.
+      this.reportFailure(span, 'get', namespace, failure('corrupt', decoded.problem), 1)
+      return MISS
+    }
+    const remainingMs = decoded.expiresAt - this.now()
+    this.l1.set(key, decoded.value, remainingMs, estimateBytes({ text, expiresAt: decoded.expiresAt }, decoded.value))
+    return { found: true, value: decoded.value }
+  }
+
+  private store (namespace: string, entries: ReadonlyArray<{ key: string, value: unknown }>, ttlSeconds: number): void {
+    const ttlMs = ttlSeconds * 1000
+    const expiresAt = this.now() + ttlMs
+    const queued: QueuedWrite[] = []
+    for (const { key, value } of entries) {
+      const encoded = encode(value, expiresAt)
+      this.l1.set(key, value, ttlMs, estimateBytes(encoded, value))
+      if (this.l2 !== undefined) queued.push({ namespace, write: { key, text: encoded.text, ttlMs } })
+    }
+    if (queued.length > 0) this.writes.enqueue(queued)
+  }
+
+  private async writeToL2 (batch: readonly QueuedWrite[]): Promise<void> {
+    const l2 = this.l2!
+    const byNamespace = Map.groupBy(batch, (queued) => queued.namespace)
+    const spans = [...byNamespace].map(([namespace, writes]) => ({
+      namespace,
+      count: writes.length,
+      span: startCacheSpan(writes.length === 1 ? 'cache.set' : 'cache.mset', namespace, { 'cache.tier': 'l2', 'cache.batch_size': writes.length })
+    }))
+    const result = await l2.setMany(batch.map((queued) => queued.write))
+    for (const { namespace, count, span } of spans) {
+      if (!result.ok) this.reportFailure(span, 'set', namespace, result.failure, count)
+      span.end()
+    }
+  }
+
+  private count (namespace: string, tier: Tier, hits: number, misses: number): void {
+    if (hits > 0) {
+      this.counters.onHit(namespace, tier, hits)
+      this.observer?.onHit(namespace, tier, hits)
+    }
+    if (misses > 0) {
+      this.counters.onMiss(namespace, tier, misses)
+      this.observer?.onMiss(namespace, tier, misses)
+    }
+  }
+
+  private reportFailure (span: Span, operation: CacheOperation, namespace: string, cacheFailure: CacheFailure, count: number): void {
+    recordFailure(span, 'l2', cacheFailure)
+    const event = { operation, namespace, tier: 'l2' as const, reason: cacheFailure.reason, message: cacheFailure.message, count }
+    this.counters.onFailure(event)
+    this.observer?.onFailure(event)
+  }
+}
+
+function asList (result: { ok: true, value: string | null } | { ok: false, failure: CacheFailure }):
+{ ok: true, value: Array<string | null> } | { ok: false, failure: CacheFailure } {
+  return result.ok ? { ok: true, value: [result.value] } : result
+}
