@@ -46,7 +46,7 @@ async function cachePlugin (fastify: FastifyInstance, options: CachePluginOption
   observeCacheState(fastify.metrics, cache)
   fastify.decorate('cache', cache)
   fastify.addHook('onClose', async () => {
-    await cache.flush()
+    await cache.close()
     warnings.flush()
   })
 }

@@ -49,6 +49,12 @@ export class CircuitBreaker {
     return this.currentState !== 'closed'
   }
 
+  /** How long until a probe may go through (0 when one may go now or the circuit is closed). */
+  get msUntilProbe (): number {
+    if (this.currentState === 'closed') return 0
+    return Math.max(0, this.openedAt + this.cooldownMs - this.now())
+  }
+
   /** Asks to make one L2 call. `true` obliges the caller to report the outcome with `success` or `failure`. */
   tryAcquire (): boolean {
     if (this.currentState === 'closed') return true

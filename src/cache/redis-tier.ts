@@ -1,11 +1,11 @@
 import type { Redis } from 'ioredis'
 import type { CircuitBreaker } from './circuit-breaker.ts'
 import { classifyError, DeadlineExceededError, failure } from './failure.ts'
-import type { CacheFailure } from './failure.ts'
+import type { CacheFailure, FailureReason } from './failure.ts'
 
 export type L2Result<T> = { ok: true, value: T } | { ok: false, failure: CacheFailure }
 
-export type L2Operation = 'get' | 'mget' | 'set' | 'del' | 'scan' | 'unlink' | 'info'
+export type L2Operation = 'get' | 'mget' | 'set' | 'del' | 'scan' | 'unlink' | 'info' | 'ping'
 
 export interface L2LatencyObserver {
   (operation: L2Operation, seconds: number, ok: boolean): void
@@ -36,6 +36,8 @@ export interface ScanUnlinkResult {
 
 const SCAN_BATCH = 500
 
+const SERVER_REFUSALS: ReadonlySet<FailureReason> = new Set(['auth', 'loading', 'busy'])
+
 /**
  * L2: Redis behind a circuit breaker and a deadline. Every method resolves, never rejects: a
  * failure comes back as a classified value. Nothing is sent while the connection is not ready
@@ -46,6 +48,10 @@ export class RedisTier {
   readonly breaker: CircuitBreaker
   private readonly deadlineMs: number
   private readonly onLatency: L2LatencyObserver | undefined
+  private probeTimer: NodeJS.Timeout | undefined
+  private closed = false
+  /** Why the connection is not ready, from the client's own error events; cleared on 'ready'. */
+  private connectionFailure: CacheFailure | undefined
   lastFailure: LastFailure | undefined
 
   constructor (options: RedisTierOptions) {
@@ -53,7 +59,11 @@ export class RedisTier {
     this.breaker = options.breaker
     this.deadlineMs = options.deadlineMs
     this.onLatency = options.onLatency
-    this.client.on('error', (error: unknown) => this.remember(classifyError(error)))
+    this.client.on('error', (error: unknown) => {
+      this.connectionFailure = classifyError(error)
+      this.remember(this.connectionFailure)
+    })
+    this.client.on('ready', () => { this.connectionFailure = undefined })
   }
 
   get status (): string {
@@ -103,13 +113,32 @@ export class RedisTier {
     return this.run('info', () => this.client.info(...sections))
   }
 
+  /** Stops the background probing; the client itself belongs to whoever created it. */
+  close (): void {
+    this.closed = true
+    clearTimeout(this.probeTimer)
+  }
+
+  /**
+   * While the circuit is open, a PING goes out after each cool-down so that the circuit closes
+   * when Redis is back even if no request happens to probe it (an idle service, /ready, metrics).
+   */
+  private scheduleProbe (): void {
+    if (this.closed || this.probeTimer !== undefined || !this.breaker.open) return
+    this.probeTimer = setTimeout(() => {
+      this.probeTimer = undefined
+      void this.run('ping', () => this.client.ping())
+    }, this.breaker.msUntilProbe).unref()
+  }
+
   private async run<T> (operation: L2Operation, command: () => Promise<T>): Promise<L2Result<T>> {
     if (!this.breaker.tryAcquire()) {
       return { ok: false, failure: failure('circuit_open', 'L2 circuit breaker is open; Redis is not being called') }
     }
     if (this.client.status !== 'ready') {
-      const down = failure('connection', `Redis connection is ${this.client.status}`)
+      const down = this.notReadyFailure()
       this.breaker.failure(down.reason)
+      this.scheduleProbe()
       return { ok: false, failure: down }
     }
     const started = performance.now()
@@ -121,10 +150,21 @@ export class RedisTier {
     } catch (error) {
       const classified = classifyError(error)
       this.breaker.failure(classified.reason)
+      this.scheduleProbe()
       this.remember(classified)
       this.onLatency?.(operation, (performance.now() - started) / 1000, false)
       return { ok: false, failure: classified }
     }
+  }
+
+  /**
+   * A handshake refused for a reason of the server's (NOAUTH, LOADING, BUSY) keeps the client
+   * reconnecting; report that reason rather than a generic connection failure.
+   */
+  private notReadyFailure (): CacheFailure {
+    const cause = this.connectionFailure
+    const reason = cause !== undefined && SERVER_REFUSALS.has(cause.reason) ? cause.reason : 'connection'
+    return failure(reason, `Redis connection is ${this.client.status}${cause === undefined ? '' : `: ${cause.message}`}`)
   }
 
   private remember (classified: CacheFailure): void {

@@ -196,6 +196,12 @@ export class TwoTierCache {
     return this.writes.flush()
   }
 
+  /** Flushes pending writes and stops background work. The Redis client is left to its owner. */
+  async close (): Promise<void> {
+    await this.flush()
+    this.l2?.close()
+  }
+
   stats (): CacheStats {
     const breaker = this.l2?.breaker
     return {

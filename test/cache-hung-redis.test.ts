@@ -1,0 +1,114 @@
+import t from 'tap'
+import { addProbeRoute, buildTestApp, eventually, metricValue, PROBE_NAMESPACE } from './helpers/app.ts'
+import { startRedisServer } from './helpers/redis-server.ts'
+
+const COMMAND_TIMEOUT_MS = 50
+const COOLDOWN_MS = 300
+/** Scheduling noise on a loaded 2-core CI machine; still far below "stalls". */
+const MARGIN_MS = 150
+
+t.test('a SIGSTOPped Redis costs at most one bounded wait per probe interval', async (t) => {
+  const redis = await startRedisServer(t)
+  const env = {
+    REDIS_URL: redis.url,
+    CACHE_L2_COMMAND_TIMEOUT_MS: String(COMMAND_TIMEOUT_MS),
+    CACHE_BREAKER_COOLDOWN_MS: String(COOLDOWN_MS)
+  }
+  const { app, logs } = await buildTestApp(t, env)
+  const probe = addProbeRoute(app)
+  await app.ready()
+  t.ok(await eventually(async () => (await app.inject('/ready')).json().redis === 'ready'), 'connected to the private Redis')
+
+  redis.pause()
+
+  const first = Date.now()
+  const response = await app.inject({ method: 'POST', url: '/test/probe', payload: { input: 'while-hung' } })
+  const firstMs = Date.now() - first
+  t.equal(response.statusCode, 200)
+  t.same(response.json(), { value: 'fresh:while-hung' }, 'the request got the freshly computed value')
+  t.ok(firstMs <= COMMAND_TIMEOUT_MS + MARGIN_MS, `first call bounded by the command timeout (${firstMs} ms)`)
+  t.ok(await metricValue(app, 'cache_get_failures_total', { namespace: PROBE_NAMESPACE, tier: 'l2', reason: 'timeout' }) >= 1,
+    'the read timeout was counted with reason "timeout"')
+  await app.cache.flush()
+  t.ok(await metricValue(app, 'cache_set_failures_total', { namespace: PROBE_NAMESPACE, tier: 'l2' }) >= 1,
+    'the lost write was counted')
+  const warning = logs.warnings('⚠️  Cache retrieval failed:').find((line) => line.reason === 'timeout')
+  t.ok(warning, 'a ⚠️ retrieval warning was logged')
+  t.match(warning, { namespace: PROBE_NAMESPACE, tier: 'l2', reason: 'timeout', msg: /Falling back to fresh calculation\.$/ })
+  t.equal((await app.inject('/ready')).json().redis, 'circuit_open', 'readiness reports the open circuit, still 200')
+
+  // 200 sequential uncached reads while Redis stays hung.
+  const durations: number[] = []
+  const started = Date.now()
+  for (let i = 0; i < 200; i++) {
+    const callStarted = performance.now()
+    const value = await app.cache.safeGet(PROBE_NAMESPACE, `uncached-${i}`)
+    durations.push(performance.now() - callStarted)
+    if (value !== undefined) t.fail('an uncached read returned a value')
+  }
+  const totalMs = Date.now() - started
+  const slowest = Math.max(...durations)
+  const waited = durations.filter((ms) => ms > COMMAND_TIMEOUT_MS / 2).length
+  const probeWindows = Math.ceil(totalMs / COOLDOWN_MS) + 1
+  t.comment(`200 sequential uncached safeGet calls with Redis SIGSTOPped: ${totalMs} ms in total, slowest ${slowest.toFixed(1)} ms, ${waited} waited for a probe`)
+  t.ok(slowest <= COMMAND_TIMEOUT_MS + MARGIN_MS, `no call waited longer than the command timeout (slowest ${slowest.toFixed(1)} ms)`)
+  t.ok(waited <= probeWindows, `at most one call per probe interval waited (${waited} in ${probeWindows} intervals)`)
+  t.ok(await metricValue(app, 'cache_get_failures_total', { namespace: PROBE_NAMESPACE, reason: 'circuit_open' }) >= 150,
+    'calls refused by the open circuit are counted as circuit_open')
+
+  const stats = await app.inject('/api/cache/stats')
+  t.equal(stats.statusCode, 200, 'stats answer while Redis is hung')
+  t.equal(stats.json().partial, true, 'and say their Redis part is missing')
+  t.equal(stats.json().l2.info, null)
+  t.ok(stats.json().get_failures.by_reason.timeout >= 1)
+
+  const cleared = await app.inject({ method: 'POST', url: '/api/cache/clear-domains' })
+  t.equal(cleared.statusCode, 200, 'clear-domains answers while Redis is hung')
+  t.equal(cleared.json().l2.status, 'failed', 'and reports the L2 part as failed')
+  t.ok(['timeout', 'circuit_open'].includes(cleared.json().l2.reason))
+  t.equal(probe.computations, 1)
+
+  redis.resume()
+  t.ok(await eventually(async () => (await app.inject('/ready')).json().redis === 'ready', 5000),
+    'the breaker closes by itself once Redis answers again')
+})
+
+t.test('L2 hits resume after the hang: a value stored by another instance is read from Redis', async (t) => {
+  const redis = await startRedisServer(t)
+  const env = { REDIS_URL: redis.url, CACHE_BREAKER_COOLDOWN_MS: String(COOLDOWN_MS) }
+  const writer = await buildTestApp(t, env)
+  addProbeRoute(writer.app)
+  const reader = await buildTestApp(t, env)
+  const readerProbe = addProbeRoute(reader.app)
+  await Promise.all([writer.app.ready(), reader.app.ready()])
+  await eventually(async () => (await reader.app.inject('/ready')).json().redis === 'ready')
+
+  redis.pause()
+  const duringHang = await reader.app.inject({ method: 'POST', url: '/test/probe', payload: { input: 'other' } })
+  t.equal(duringHang.statusCode, 200)
+  redis.resume()
+  t.ok(await eventually(async () => (await reader.app.inject('/ready')).json().redis === 'ready'), 'breaker closed again')
+
+  await writer.app.inject({ method: 'POST', url: '/test/probe', payload: { input: 'shared' } })
+  await writer.app.cache.flush()
+  const before = await metricValue(reader.app, 'cache_hits_total', { namespace: PROBE_NAMESPACE, tier: 'l2' })
+  const response = await reader.app.inject({ method: 'POST', url: '/test/probe', payload: { input: 'shared' } })
+  t.same(response.json(), { value: 'fresh:shared' })
+  t.equal(await metricValue(reader.app, 'cache_hits_total', { namespace: PROBE_NAMESPACE, tier: 'l2' }), before + 1, 'served from L2')
+  t.equal(readerProbe.computations, 1, 'the reader computed only during the hang')
+})
+
+t.test('boot succeeds while Redis is hung, and the first request is bounded', async (t) => {
+  const redis = await startRedisServer(t)
+  redis.pause()
+  const bootStarted = Date.now()
+  const { app } = await buildTestApp(t, { REDIS_URL: redis.url })
+  addProbeRoute(app)
+  await app.ready()
+  t.ok(Date.now() - bootStarted < 2000, `boot did not wait for Redis (${Date.now() - bootStarted} ms)`)
+  const started = Date.now()
+  const response = await app.inject({ method: 'POST', url: '/test/probe', payload: { input: 'x' } })
+  t.equal(response.statusCode, 200)
+  t.ok(Date.now() - started <= COMMAND_TIMEOUT_MS + MARGIN_MS, 'first request bounded by the command timeout')
+  redis.resume()
+})

@@ -1,0 +1,87 @@
+import t from 'tap'
+import { ConfigError, parseConfig } from '../../src/config.ts'
+
+function configError (env: Record<string, string>): ConfigError {
+  try {
+    parseConfig(env)
+  } catch (error) {
+    if (error instanceof ConfigError) return error
+    throw error
+  }
+  throw new Error(`expected a ConfigError for ${JSON.stringify(env)}`)
+}
+
+t.test('an empty environment gives the documented defaults', async (t) => {
+  t.match(parseConfig({}), {
+    port: 8001,
+    host: '0.0.0.0',
+    logLevel: 'info',
+    shutdownTimeoutMs: 10_000,
+    cache: {
+      enabled: true,
+      keyPrefix: 'jobfit',
+      redisUrl: 'redis://127.0.0.1:6379',
+      l2CommandTimeoutMs: 50,
+      l2ConnectTimeoutMs: 1000,
+      l2MaxReconnectDelayMs: 1000,
+      breakerFailureThreshold: 5,
+      breakerCooldownMs: 1000,
+      l1MaxEntries: 50_000,
+      l1MaxBytes: 64 * 1024 * 1024,
+      warningIntervalMs: 10_000
+    }
+  })
+})
+
+t.test('set values override the defaults (trimmed, log level case-insensitive)', async (t) => {
+  const config = parseConfig({ PORT: ' 3000 ', LOG_LEVEL: 'DEBUG', CACHE_L2_COMMAND_TIMEOUT_MS: '75', REDIS_URL: 'rediss://cache:6380/2' })
+  t.equal(config.port, 3000)
+  t.equal(config.logLevel, 'debug')
+  t.equal(config.cache.l2CommandTimeoutMs, 75)
+  t.equal(config.cache.redisUrl, 'rediss://cache:6380/2')
+})
+
+t.test('REDIS_URL set to an empty string means no Redis at all', async (t) => {
+  t.equal(parseConfig({ REDIS_URL: '' }).cache.redisUrl, undefined)
+  t.equal(parseConfig({ REDIS_URL: '   ' }).cache.redisUrl, undefined)
+})
+
+t.test('DISABLE_CACHE accepts true, 1 and yes (any case)', async (t) => {
+  for (const value of ['true', '1', 'yes', 'TRUE']) {
+    t.equal(parseConfig({ DISABLE_CACHE: value }).cache.enabled, false, `DISABLE_CACHE=${value}`)
+  }
+  for (const value of ['false', '0', 'no']) {
+    t.equal(parseConfig({ DISABLE_CACHE: value }).cache.enabled, true, `DISABLE_CACHE=${value}`)
+  }
+})
+
+t.test('a bad value throws a ConfigError naming the variable', async (t) => {
+  const cases: Record<string, string> = {
+    PORT: 'abc',
+    CACHE_L2_COMMAND_TIMEOUT_MS: '0',
+    LOG_LEVEL: 'loud',
+    REDIS_URL: 'http://x',
+    DISABLE_CACHE: 'maybe'
+  }
+  for (const [name, value] of Object.entries(cases)) {
+    const error = configError({ [name]: value })
+    t.match(error.message, name, `${name}=${value} is named`)
+    t.equal(error.problems.length, 1, `${name}=${value} is the only problem`)
+  }
+})
+
+t.test('integers out of range or not plain digits are rejected', async (t) => {
+  for (const value of ['65536', '-1', '1e3', '80.5']) {
+    t.match(configError({ PORT: value }).message, 'PORT', `PORT=${value}`)
+  }
+})
+
+t.test('an invalid key prefix is rejected', async (t) => {
+  t.match(configError({ CACHE_KEY_PREFIX: 'has space' }).message, 'CACHE_KEY_PREFIX')
+})
+
+t.test('several bad values are all named in one error', async (t) => {
+  const error = configError({ PORT: 'abc', LOG_LEVEL: 'loud', REDIS_URL: 'http://x', DISABLE_CACHE: 'maybe' })
+  t.equal(error.problems.length, 4)
+  for (const name of ['PORT', 'LOG_LEVEL', 'REDIS_URL', 'DISABLE_CACHE']) t.match(error.message, name)
+})
