@@ -69,11 +69,17 @@ function logConnectionChanges (client: Redis, log: FastifyBaseLogger): void {
   client.on('error', (error: Error) => log.debug({ err: { message: error.message } }, 'Redis client error'))
 }
 
+/**
+ * QUIT lets Redis finish what we sent, and we wait (briefly) for the socket to close; a client
+ * that is not connected, or a server that does not answer in time, is simply cut off.
+ */
 async function closeClient (client: Redis): Promise<void> {
   if (client.status === 'ready') {
-    const quit = client.quit().then(() => true, () => false)
+    // Not events.once(): that would reject on an 'error' event emitted while closing.
+    const ended = new Promise<boolean>((resolve) => client.once('end', () => resolve(true)))
+    client.quit().catch(() => client.disconnect())
     const timedOut = new Promise<boolean>((resolve) => setTimeout(resolve, CLOSE_GRACE_MS, false).unref())
-    if (await Promise.race([quit, timedOut])) return
+    if (await Promise.race([ended, timedOut])) return
   }
   client.disconnect()
 }

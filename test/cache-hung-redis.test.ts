@@ -56,6 +56,20 @@ t.test('a SIGSTOPped Redis costs at most one bounded wait per probe interval', a
   t.ok(await metricValue(app, 'cache_get_failures_total', { namespace: PROBE_NAMESPACE, reason: 'circuit_open' }) >= 150,
     'calls refused by the open circuit are counted as circuit_open')
 
+  // The same bound when calls spread over several probe intervals, so that probes do happen.
+  const spaced: number[] = []
+  const spacedStarted = Date.now()
+  while (Date.now() - spacedStarted < 4 * COOLDOWN_MS) {
+    const callStarted = performance.now()
+    await app.cache.safeGet(PROBE_NAMESPACE, `spaced-${spaced.length}`)
+    spaced.push(performance.now() - callStarted)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+  const spacedWaits = spaced.filter((ms) => ms > COMMAND_TIMEOUT_MS / 2).length
+  t.comment(`${spaced.length} spaced calls over ${Date.now() - spacedStarted} ms: ${spacedWaits} waited, slowest ${Math.max(...spaced).toFixed(1)} ms`)
+  t.ok(Math.max(...spaced) <= COMMAND_TIMEOUT_MS + MARGIN_MS, 'still bounded by the command timeout')
+  t.ok(spacedWaits <= 5, `at most one wait per probe interval (${spacedWaits} in 4 intervals)`)
+
   const stats = await app.inject('/api/cache/stats')
   t.equal(stats.statusCode, 200, 'stats answer while Redis is hung')
   t.equal(stats.json().partial, true, 'and say their Redis part is missing')

@@ -69,7 +69,8 @@ t.test('a password set on the server: failures say "auth", requests still succee
   t.match(testApp.app.cache.stats().l2.lastFailure, { reason: 'auth' }, 'stats name the cause')
 
   await redis.clearFaults()
-  t.ok(await eventually(async () => (await testApp.app.inject('/ready')).json().redis === 'ready'), 'reconnects once the password is gone')
+  const recovered = await eventually(async () => (await testApp.app.inject('/ready')).json().redis === 'ready')
+  t.ok(recovered, 'reconnects once the password is gone', { status: testApp.app.redis.status, stats: testApp.app.cache.stats().l2 })
 })
 
 t.test('garbage under a cache key is a "corrupt" miss and gets overwritten', async (t) => {

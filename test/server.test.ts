@@ -21,7 +21,8 @@ t.test('the server process: listens, serves, and on SIGTERM closes Redis and exi
   const address = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(lines.join('\n'))?.[1]
   t.ok(address)
   t.same(await (await fetch(`${address}/health`)).json(), { status: 'ok' })
-  t.ok(await eventually(async () => (await (await fetch(`${address}/ready`)).json()).redis === 'ready'), 'connected to Redis')
+  const readiness = async () => (await (await fetch(`${address}/ready`)).json() as { redis: string }).redis
+  t.ok(await eventually(async () => await readiness() === 'ready'), 'connected to Redis')
   const clientsBefore = Number(/connected_clients:(\d+)/.exec(await redis.command('INFO', 'clients'))?.[1])
 
   child.kill('SIGTERM')

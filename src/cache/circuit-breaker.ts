@@ -65,6 +65,9 @@ export class CircuitBreaker {
   }
 
   success (): void {
+    // A call that started before the circuit opened and answered late says nothing about now:
+    // only the probe closes an open circuit.
+    if (this.currentState === 'open') return
     this.consecutiveFailures = 0
     this.probeInFlight = false
     this.currentState = 'closed'

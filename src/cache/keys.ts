@@ -13,9 +13,11 @@ export function normalizeText (text: string): string {
   return text.normalize('NFC').trim().replace(/\s+/g, ' ')
 }
 
-/** Object inputs hash by content, so key order and string white space do not matter. */
+/**
+ * Inputs hash by content: object key order and string white space do not matter. Everything is
+ * JSON-encoded, so the string "1" and the number 1 never share a key.
+ */
 export function normalizeInput (input: CacheInput): string {
-  if (typeof input === 'string') return normalizeText(input)
   return JSON.stringify(canonical(input))
 }
 

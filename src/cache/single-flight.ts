@@ -8,7 +8,7 @@ export class SingleFlight {
   run<T> (key: string, work: () => Promise<T>): Promise<T> {
     const pending = this.inFlight.get(key)
     if (pending !== undefined) return pending as Promise<T>
-    const started = work().finally(() => this.inFlight.delete(key))
+    const started = new Promise<T>((resolve) => resolve(work())).finally(() => this.inFlight.delete(key))
     this.inFlight.set(key, started)
     return started
   }

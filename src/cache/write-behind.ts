@@ -45,7 +45,7 @@ export class WriteBehind {
     const batch = this.queue
     this.queue = []
     this.inFlightWrites += batch.length
-    const writing = this.writer(batch)
+    const writing = new Promise<void>((resolve) => resolve(this.writer(batch)))
       // The writer reports its own failures; a rejection could only come from a bug in that
       // reporting, and a cache write must never become an unhandled rejection.
       .catch(() => {})

@@ -31,8 +31,12 @@ export class WarningCoalescer {
   /** `emit(0)` is the warning itself; `emit(n)` with n > 0 is the summary of n suppressed repeats. */
   warn (identity: string, emit: EmitWarning): void {
     const window = this.windows.get(identity)
-    if (window === undefined || this.intervalMs === 0 || this.now() - window.startedAt >= this.intervalMs) {
-      if (window !== undefined) this.summarize(identity, window)
+    if (window !== undefined && window.suppressed > 0 && this.expired(window)) {
+      // The summary timer is late (a busy event loop): close the window now; this repeat
+      // is counted in the next one rather than emitted in full.
+      this.summarize(identity, window)
+    }
+    if (window === undefined || this.intervalMs === 0 || (window.suppressed === 0 && this.expired(window))) {
       this.windows.set(identity, { startedAt: this.now(), suppressed: 0, emit, timer: undefined })
       emit(0)
       return
@@ -40,6 +44,10 @@ export class WarningCoalescer {
     window.suppressed++
     window.emit = emit
     window.timer ??= setTimeout(() => this.summarize(identity, window), window.startedAt + this.intervalMs - this.now()).unref()
+  }
+
+  private expired (window: Window): boolean {
+    return this.now() - window.startedAt >= this.intervalMs
   }
 
   /** Emits every pending summary now (on shutdown). */

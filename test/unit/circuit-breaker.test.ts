@@ -100,6 +100,14 @@ t.test('non-tripping reasons do not open it', async (t) => {
   t.equal(subject.opens, 0)
 })
 
+t.test('a non-tripping failure counts as an answer: it resets the failure count', async (t) => {
+  const { breaker: subject } = breaker(2)
+  subject.failure('connection')
+  subject.failure('oom')
+  subject.failure('connection')
+  t.equal(subject.state, 'closed')
+})
+
 t.test('opens counts each opening of a closed circuit', async (t) => {
   const { breaker: subject, clock } = breaker()
   t.equal(subject.opens, 0)
