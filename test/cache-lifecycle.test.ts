@@ -42,3 +42,61 @@ t.test('batch reads and writes are one round trip each', async (t) => {
   await reader.app.cache.safeMGet(PROBE_NAMESPACE, inputs)
   t.notMatch(await redis.command('INFO', 'commandstats'), /cmdstat_mget/, 'a second read is answered by L1 alone')
 })
+
+t.test('stats with a healthy Redis: counters, breaker and INFO', async (t) => {
+  const redis = await startRedisServer(t)
+  const { app } = await buildTestApp(t, { REDIS_URL: redis.url })
+  await app.ready()
+  t.ok(await eventually(async () => (await app.inject('/ready')).json().redis === 'ready'))
+  app.cache.safeSet(PROBE_NAMESPACE, 'a', 'value', 60)
+  await app.cache.flush()
+  await app.cache.safeGet(PROBE_NAMESPACE, 'a')
+  await app.cache.safeGet(PROBE_NAMESPACE, 'missing')
+
+  const response = await app.inject('/api/cache/stats')
+  t.equal(response.statusCode, 200)
+  t.match(response.json(), {
+    enabled: true,
+    partial: false,
+    l1: { hits: 1, misses: 1, entries: 1 },
+    l2: {
+      configured: true,
+      status: 'ready',
+      breaker: 'closed',
+      hits: 0,
+      misses: 1,
+      last_error: null,
+      info: { version: /^\d+\.\d+/, role: 'master', keys: 1, max_memory_bytes: 0 },
+      info_error: null
+    },
+    get_failures: { total: 0 },
+    set_failures: { total: 0 },
+    pending_writes: 0
+  })
+})
+
+t.test('clear-domains empties the domain namespace in both tiers, in SCAN batches, and nothing else', async (t) => {
+  const redis = await startRedisServer(t)
+  const { app } = await buildTestApp(t, { REDIS_URL: redis.url })
+  await app.ready()
+  t.ok(await eventually(async () => (await app.inject('/ready')).json().redis === 'ready'))
+  const domains = Array.from({ length: 1200 }, (_, i) => ({ input: `Company ${i}`, value: { domain: `company${i}.com` } }))
+  app.cache.safeMSet('domain', domains, 3600)
+  app.cache.safeSet(PROBE_NAMESPACE, 'kept', 'still here', 60)
+  await app.cache.flush()
+  t.equal(Number(await redis.command('DBSIZE')), 1201)
+
+  const response = await app.inject({ method: 'POST', url: '/api/cache/clear-domains' })
+  t.equal(response.statusCode, 200)
+  t.same(response.json(), { namespace: 'domain', l1: { removed: 1200 }, l2: { status: 'ok', removed: 1200, reason: null, message: null } })
+  t.equal(Number(await redis.command('DBSIZE')), 1, 'only the other namespace is left in Redis')
+  t.equal(await app.cache.safeGet('domain', 'Company 7'), undefined)
+  t.equal(await app.cache.safeGet(PROBE_NAMESPACE, 'kept'), 'still here')
+})
+
+t.test('clear-domains without Redis reports the L2 part as skipped', async (t) => {
+  const { app } = await buildTestApp(t)
+  app.cache.safeSet('domain', 'Acme', { domain: 'acme.com' }, 60)
+  const response = await app.inject({ method: 'POST', url: '/api/cache/clear-domains' })
+  t.same(response.json(), { namespace: 'domain', l1: { removed: 1 }, l2: { status: 'skipped', removed: 0, reason: null, message: null } })
+})
