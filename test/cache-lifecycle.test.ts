@@ -100,3 +100,19 @@ t.test('clear-domains without Redis reports the L2 part as skipped', async (t) =
   const response = await app.inject({ method: 'POST', url: '/api/cache/clear-domains' })
   t.same(response.json(), { namespace: 'domain', l1: { removed: 1 }, l2: { status: 'skipped', removed: 0, reason: null, message: null } })
 })
+
+t.test('closing the app lets an in-flight request finish', async (t) => {
+  const { app } = await buildTestApp(t)
+  app.get('/test/slow', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    return { done: true }
+  })
+  const address = await app.listen({ port: 0, host: '127.0.0.1' })
+  const inFlight = fetch(`${address}/test/slow`)
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  const closed = app.close()
+  const response = await inFlight
+  t.equal(response.status, 200)
+  t.same(await response.json(), { done: true })
+  await closed
+})
