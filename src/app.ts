@@ -8,6 +8,7 @@ import redisPlugin from '../plugins/redis.ts'
 import cacheRoutes from '../routes/cache.ts'
 import healthRoutes from '../routes/health.ts'
 import type { Config } from './config.ts'
+import { traceLogFields } from './observability/trace-log-fields.ts'
 
 export interface AppOptions {
   /** Where log lines go (tests capture them); stdout by default. */
@@ -26,6 +27,7 @@ export async function buildApp (config: Config, options: AppOptions = {}): Promi
     logger: {
       level: config.logLevel,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      mixin: traceLogFields,
       ...(options.logStream === undefined ? {} : { stream: options.logStream })
     }
   }).withTypeProvider<TypeBoxTypeProvider>()

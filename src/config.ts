@@ -118,6 +118,25 @@ class EnvReader {
 
 const MINUTE_MS = 60_000
 
+export interface TelemetryConfig {
+  /** Traces are exported only when an OTLP endpoint is configured and the SDK is not disabled. */
+  enabled: boolean
+  serviceName: string
+}
+
+/**
+ * The OpenTelemetry bootstrap's view of the environment. The standard OTEL_* variables keep
+ * their meaning (the SDK and exporter read the endpoint, headers and protocol themselves).
+ */
+export function parseTelemetryConfig (env: Env): TelemetryConfig {
+  const read = new EnvReader(env)
+  const disabled = read.boolean('OTEL_SDK_DISABLED', false)
+  const endpoint = read.optionalString('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', '') ?? read.optionalString('OTEL_EXPORTER_OTLP_ENDPOINT', '')
+  const config = { enabled: !disabled && endpoint !== undefined, serviceName: read.string('OTEL_SERVICE_NAME', 'jobfit') }
+  if (read.problems.length > 0) throw new ConfigError(read.problems)
+  return config
+}
+
 export function parseConfig (env: Env): Config {
   const read = new EnvReader(env)
   const config: Config = {
