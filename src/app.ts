@@ -3,6 +3,7 @@ import Fastify from 'fastify'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import cachePlugin from '../plugins/cache.ts'
+import gracefulClosePlugin from '../plugins/graceful-close.ts'
 import metricsPlugin from '../plugins/metrics.ts'
 import redisPlugin from '../plugins/redis.ts'
 import cacheRoutes from '../routes/cache.ts'
@@ -34,6 +35,7 @@ export async function buildApp (config: Config, options: AppOptions = {}): Promi
 
   app.setErrorHandler(replyWithoutInternals)
 
+  await app.register(gracefulClosePlugin)
   await app.register(metricsPlugin)
   await app.register(redisPlugin, { cache: config.cache })
   await app.register(cachePlugin, { cache: config.cache })

@@ -16,18 +16,15 @@
 //   own, windows and thresholds included: with 1s scrapes and tens of failing requests per second,
 //   rate(cache_get_failures_total[5m]) passes 0.05/s within a couple of scrapes.
 import type { FastifyInstance } from 'fastify'
-import { spawn } from 'node:child_process'
-import type { ChildProcess } from 'node:child_process'
-import { accessSync, closeSync, constants as fsConstants, openSync, readFileSync, rmSync } from 'node:fs'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
-import os from 'node:os'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import t from 'tap'
 import { addProbeRoute, buildTestApp, eventually, PROBE_NAMESPACE } from './helpers/app.ts'
 import type { TapTest } from './helpers/app.ts'
+import { findOnPath, makeOwnedTempDir, removeOwnedTempDir, spawnOwned } from './helpers/owned-process.ts'
 import { freePort, startRedisServer } from './helpers/redis-server.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -94,31 +91,6 @@ function deriveRules (projectRules: string): DerivedRules {
 // ---------------------------------------------------------------------------------------------
 // Prometheus process
 
-function findOnPath (command: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (dir === '') continue
-    const candidate = path.join(dir, command)
-    try {
-      accessSync(candidate, fsConstants.X_OK)
-      return candidate
-    } catch {}
-  }
-  return undefined
-}
-
-// A Prometheus still running when this process exits is SIGKILLed; setpriv's PDEATHSIG covers this
-// process being SIGKILLed itself (tap's timeout), as test/helpers/redis-server.ts does for Redis.
-const liveChildren = new Set<ChildProcess>()
-const liveDirs = new Set<string>()
-process.on('exit', () => {
-  for (const child of liveChildren) {
-    try {
-      child.kill('SIGKILL')
-    } catch {}
-  }
-  for (const dir of liveDirs) rmSync(dir, { recursive: true, force: true })
-})
-
 interface PrometheusHandle {
   url: string
   log (): string
@@ -131,11 +103,9 @@ interface PrometheusHandle {
 async function startPrometheus (t: TapTest, dir: string): Promise<PrometheusHandle> {
   const prometheus = findOnPath('prometheus')
   if (prometheus === undefined) throw new Error('prometheus is not on PATH (Debian: apt-get install prometheus; .ci/run installs it)')
-  const setpriv = process.platform === 'linux' ? findOnPath('setpriv') : undefined
   let lastLog = ''
   for (let attempt = 1; attempt <= 3; attempt++) {
     const port = await freePort()
-    const logFile = path.join(dir, `prometheus-${attempt}.log`)
     const args = [
       `--config.file=${path.join(dir, 'prometheus.yml')}`,
       `--storage.tsdb.path=${path.join(dir, `data-${attempt}`)}`,
@@ -143,60 +113,33 @@ async function startPrometheus (t: TapTest, dir: string): Promise<PrometheusHand
       `--web.listen-address=127.0.0.1:${port}`,
       '--log.level=info'
     ]
-    // Output to a file, not a pipe: nothing to drain, no stream holding the event loop open.
-    const logFd = openSync(logFile, 'w')
-    let child: ChildProcess
-    try {
-      child = setpriv === undefined
-        ? spawn(prometheus, args, { cwd: dir, stdio: ['ignore', logFd, logFd] })
-        : spawn(setpriv, ['--pdeathsig', 'KILL', '--', prometheus, ...args], { cwd: dir, stdio: ['ignore', logFd, logFd] })
-    } finally {
-      closeSync(logFd)
-    }
-    liveChildren.add(child)
-    let exited = false
-    const exit = new Promise<void>((resolve) => {
-      const done = (): void => {
-        exited = true
-        liveChildren.delete(child)
-        resolve()
-      }
-      child.once('exit', done)
-      child.once('error', done)
-    })
-    const log = (): string => {
-      try {
-        return readFileSync(logFile, 'utf8')
-      } catch {
-        return ''
-      }
-    }
+    const { child, exited, hasExited, output: log } = spawnOwned(prometheus, args, { cwd: dir, logFile: path.join(dir, `prometheus-${attempt}.log`) })
     t.teardown(async () => {
-      if (!exited) {
+      if (!hasExited()) {
         child.kill('SIGTERM')
         const killer = setTimeout(() => child.kill('SIGKILL'), PROMETHEUS_STOP_TIMEOUT_MS)
-        await exit
+        await exited
         clearTimeout(killer)
       }
     })
 
     const url = `http://127.0.0.1:${port}`
     const ready = await eventually(async () => {
-      if (exited) return true
+      if (hasExited()) return true
       try {
         return (await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(1000) })).status === 200
       } catch {
         return false
       }
     }, PROMETHEUS_READY_TIMEOUT_MS, 100)
-    if (ready && !exited) return { url, log }
+    if (ready && !hasExited()) return { url, log }
     lastLog = log()
-    if (!exited) {
+    if (!hasExited()) {
       child.kill('SIGKILL')
-      await exit
+      await exited
       throw new Error(`prometheus was not ready within ${PROMETHEUS_READY_TIMEOUT_MS} ms:\n${lastLog}`)
     }
-    await exit
+    await exited
     if (!/address already in use/i.test(lastLog)) break
   }
   throw new Error(`prometheus did not start:\n${lastLog}`)
@@ -298,12 +241,8 @@ t.test('Redis killed under traffic: a real Prometheus fires the project\'s cache
 
   // tap runs teardowns last-registered first: Prometheus (registered by startPrometheus, below)
   // is stopped, then the traffic, then the temp dir removed, then the app closed, then Redis.
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'jobfit-prometheus-'))
-  liveDirs.add(dir)
-  t.teardown(async () => {
-    await rm(dir, { recursive: true, force: true })
-    liveDirs.delete(dir)
-  })
+  const dir = await makeOwnedTempDir('jobfit-prometheus-')
+  t.teardown(() => removeOwnedTempDir(dir))
   const traffic: { current: Traffic | undefined } = { current: undefined }
   t.teardown(async () => {
     await traffic.current?.stop()

@@ -101,7 +101,7 @@ t.test('clear-domains without Redis reports the L2 part as skipped', async (t) =
   t.same(response.json(), { namespace: 'domain', l1: { removed: 1 }, l2: { status: 'skipped', removed: 0, reason: null, message: null } })
 })
 
-t.test('closing the app lets an in-flight request finish', async (t) => {
+t.test('closing the app lets an in-flight request finish, then closes its keep-alive connection', async (t) => {
   const { app } = await buildTestApp(t)
   app.get('/test/slow', async () => {
     await new Promise((resolve) => setTimeout(resolve, 200))
@@ -114,5 +114,8 @@ t.test('closing the app lets an in-flight request finish', async (t) => {
   const response = await inFlight
   t.equal(response.status, 200)
   t.same(await response.json(), { done: true })
+  t.equal(response.headers.get('connection'), 'close', 'the client is told not to reuse the connection')
+  const started = Date.now()
   await closed
+  t.ok(Date.now() - started < 2000, `close() did not wait for the client's keep-alive (${Date.now() - started} ms)`)
 })

@@ -6,14 +6,11 @@
  * Every fault is injected through {@link RedisServerHandle.command}, a tiny RESP client on a
  * short-lived socket of its own: it does not depend on the app's client nor on redis-cli.
  */
-import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
-import { accessSync, closeSync, constants as fsConstants, openSync, readFileSync, rmSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
 import net from 'node:net'
-import os from 'node:os'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { findOnPath, makeOwnedTempDir, removeOwnedTempDir, spawnOwned } from './owned-process.ts'
 
 const HOST = '127.0.0.1'
 const DEFAULT_COMMAND_TIMEOUT_MS = 2000
@@ -74,36 +71,6 @@ export interface RedisServerHandle {
   stop (): Promise<void>
 }
 
-// ---------------------------------------------------------------------------------------------
-// Children still alive when the test process exits are SIGKILLed (and their temp dirs removed). On Linux they also get
-// PR_SET_PDEATHSIG=SIGKILL through setpriv, which covers the test process itself being SIGKILLed
-// (tap's timeout), where no 'exit' handler runs.
-
-const liveChildren = new Set<ChildProcess>()
-const liveDirs = new Set<string>()
-process.on('exit', () => {
-  for (const child of liveChildren) {
-    try {
-      child.kill('SIGCONT')
-      child.kill('SIGKILL')
-    } catch {}
-  }
-  for (const dir of liveDirs) rmSync(dir, { recursive: true, force: true })
-})
-
-function findOnPath (command: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (dir === '') continue
-    const candidate = path.join(dir, command)
-    try {
-      accessSync(candidate, fsConstants.X_OK)
-      return candidate
-    } catch {}
-  }
-  return undefined
-}
-
-const setpriv = process.platform === 'linux' ? findOnPath('setpriv') : undefined
 
 // ---------------------------------------------------------------------------------------------
 // A minimal RESP2 client: one connection, optional AUTH, one command, one reply.
@@ -337,8 +304,7 @@ class RedisServer implements RedisServerHandle {
   async stop (): Promise<void> {
     this.#stopping ??= (async () => {
       await this.kill()
-      await rm(this.#dir, { recursive: true, force: true })
-      liveDirs.delete(this.#dir)
+      await removeOwnedTempDir(this.#dir)
     })()
     await this.#stopping
   }
@@ -369,44 +335,10 @@ async function launchServer (port: number, dir: string): Promise<LaunchResult> {
     '--port', String(port), '--bind', HOST, '--save', '', '--appendonly', 'no',
     '--daemonize', 'no', '--loglevel', 'warning', '--dir', dir,
   ]
-  // The server's stdout+stderr go to a file, not a pipe: no stream keeps the event loop alive.
-  const logFile = path.join(dir, `redis-${port}.log`)
-  const logFd = openSync(logFile, 'w')
-  const [command, args] = setpriv === undefined
-    ? ['redis-server', redisArgs]
-    : [setpriv, ['--pdeathsig', 'KILL', '--', 'redis-server', ...redisArgs]]
-  let child: ChildProcess
-  try {
-    child = spawn(command, args, { cwd: dir, stdio: ['ignore', logFd, logFd] })
-  } finally {
-    closeSync(logFd)
-  }
-  liveChildren.add(child)
-  let spawnError: Error | undefined
-  let hasExited = false
-  const exited = new Promise<void>((resolve) => {
-    child.once('error', (error) => {
-      spawnError = error
-      hasExited = true
-      liveChildren.delete(child)
-      resolve()
-    })
-    child.once('exit', () => {
-      hasExited = true
-      liveChildren.delete(child)
-      resolve()
-    })
-  })
-  const output = (): string => {
-    let text = ''
-    try {
-      text = readFileSync(logFile, 'utf8')
-    } catch {}
-    return spawnError === undefined ? text : `${spawnError.message}\n${text}`
-  }
+  const { child, exited, hasExited, output } = spawnOwned('redis-server', redisArgs, { cwd: dir, logFile: path.join(dir, `redis-${port}.log`) })
 
   const deadline = Date.now() + READY_TIMEOUT_MS
-  while (!hasExited && Date.now() < deadline) {
+  while (!hasExited() && Date.now() < deadline) {
     try {
       if (await respCommand(port, ['PING'], { timeoutMs: 500 }) === 'PONG') {
         // The port may have been taken by another test file's server: make sure it is ours.
@@ -417,9 +349,9 @@ async function launchServer (port: number, dir: string): Promise<LaunchResult> {
         }
       }
     } catch {}
-    await sleep(hasExited ? 0 : 20)
+    await sleep(hasExited() ? 0 : 20)
   }
-  if (!hasExited) {
+  if (!hasExited()) {
     child.kill('SIGKILL')
     await exited
     return { ok: false, bindFailed: false, output: `no PONG within ${READY_TIMEOUT_MS} ms\n${output()}` }
@@ -437,8 +369,7 @@ export async function startRedisServer (t?: { teardown (fn: () => unknown): void
   if (findOnPath('redis-server') === undefined) {
     throw new Error('redis-server is not on PATH (Debian: apt-get install redis-server)')
   }
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'jobfit-redis-'))
-  liveDirs.add(dir)
+  const dir = await makeOwnedTempDir('jobfit-redis-')
   let lastOutput = ''
   try {
     for (let attempt = 0; attempt < START_PORT_ATTEMPTS; attempt++) {
@@ -453,11 +384,9 @@ export async function startRedisServer (t?: { teardown (fn: () => unknown): void
       if (!result.bindFailed) break
     }
   } catch (error) {
-    await rm(dir, { recursive: true, force: true })
-    liveDirs.delete(dir)
+    await removeOwnedTempDir(dir)
     throw error
   }
-  await rm(dir, { recursive: true, force: true })
-  liveDirs.delete(dir)
+  await removeOwnedTempDir(dir)
   throw new Error(`redis-server did not start:\n${lastOutput}`)
 }
