@@ -91,6 +91,16 @@ t.test('a healthy Redis: ioredis spans with stable semantic conventions under th
   t.notMatch(JSON.stringify(spans.map((span) => span.attributes)), /jane|Doe|7700/i, 'no personal input in any span')
 
   exporter.reset()
+  await fetch(`${address}/test/probe`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: PERSONAL_INPUT }) })
+  const l1Hit = spanNamed(exporter.getFinishedSpans(), 'cache.get')
+  t.match(l1Hit?.attributes, { 'cache.tier': 'l1', 'cache.hit': true }, 'the repeat is an L1 hit, visible in its trace')
+  t.notOk(exporter.getFinishedSpans().some((span) => span.attributes['db.system.name'] === 'redis'), 'and makes no Redis call')
+
+  exporter.reset()
+  await app.cache.safeGet(PROBE_NAMESPACE, PERSONAL_INPUT)
+  t.same(exporter.getFinishedSpans(), [], 'an L1 hit outside any traced operation records nothing')
+
+  exporter.reset()
   await fetch(`${address}/health`)
   await fetch(`${address}/metrics`)
   t.same(exporter.getFinishedSpans().map((span) => span.name), [], '/health and /metrics are not traced')

@@ -15,6 +15,15 @@ export function startCacheSpan (name: CacheSpanName, namespace: string, attribut
   return tracer.startSpan(name, { kind: SpanKind.INTERNAL, attributes: { 'cache.namespace': namespace, ...attributes } })
 }
 
+/**
+ * An operation answered by L1 alone. Recorded only inside a traced operation (like Redis
+ * commands): the hot path costs nothing extra when nobody is tracing.
+ */
+export function recordL1Hit (name: 'cache.get' | 'cache.mget', namespace: string, hits: number): void {
+  if (trace.getActiveSpan() === undefined) return
+  startCacheSpan(name, namespace, { 'cache.tier': 'l1', 'cache.hit': true, 'cache.hits': hits, 'cache.batch_size': hits }).end()
+}
+
 /** Runs `work` with `span` as the active span, so Redis client spans nest under the cache span. */
 export function inSpan<T> (span: Span, work: () => Promise<T>): Promise<T> {
   return context.with(trace.setSpan(context.active(), span), work)

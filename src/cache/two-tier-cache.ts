@@ -13,7 +13,7 @@ import type { L2Result, LastFailure, RedisTier } from './redis-tier.ts'
 import { decode, encode, estimateBytes } from './serializer.ts'
 import type { Validator } from './serializer.ts'
 import { SingleFlight } from './single-flight.ts'
-import { inSpan, recordFailure, startCacheSpan } from './tracing.ts'
+import { inSpan, recordFailure, recordL1Hit, startCacheSpan } from './tracing.ts'
 import { WriteBehind } from './write-behind.ts'
 import type { QueuedWrite } from './write-behind.ts'
 
@@ -122,6 +122,7 @@ export class TwoTierCache {
       else missing.push({ index, key })
     })
     this.count(namespace, 'l1', inputs.length - missing.length, missing.length)
+    if (missing.length === 0) recordL1Hit('cache.mget', namespace, inputs.length)
     if (missing.length === 0 || this.l2 === undefined) return results
     const fromL2 = await this.readManyL2(namespace, missing.map((entry) => entry.key), options.validate)
     missing.forEach((entry, position) => {
@@ -256,6 +257,7 @@ export class TwoTierCache {
   private readL1<T> (namespace: string, key: string): Lookup<T> {
     const lookup = this.peekL1<T>(key)
     this.count(namespace, 'l1', lookup.found ? 1 : 0, lookup.found ? 0 : 1)
+    if (lookup.found) recordL1Hit('cache.get', namespace, 1)
     return lookup
   }
 
