@@ -1,6 +1,7 @@
 /**
  * The service's whole configuration, read once from the environment.
- * Nothing else in the code base reads `process.env`: everything is handed down from here.
+ * Only the entry points (src/server.ts, src/telemetry.ts) hand `process.env` to the parsers here;
+ * nothing else reads it: everything is handed down as typed config.
  */
 
 export interface CacheConfig {
