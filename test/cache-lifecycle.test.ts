@@ -119,3 +119,26 @@ t.test('closing the app lets an in-flight request finish, then closes its keep-a
   await closed
   t.ok(Date.now() - started < 2000, `close() did not wait for the client's keep-alive (${Date.now() - started} ms)`)
 })
+
+t.test('a delete or a clear drops the writes still queued for those keys', async (t) => {
+  const redis = await startRedisServer(t)
+  const { app } = await buildTestApp(t, { REDIS_URL: redis.url })
+  await app.ready()
+  t.ok(await eventually(async () => (await app.inject('/ready')).json().redis === 'ready'))
+  app.cache.safeSet(PROBE_NAMESPACE, 'deleted', 'v', 60)
+  app.cache.safeSet(PROBE_NAMESPACE, 'kept', 'v', 60)
+  app.cache.safeSet('domain', 'Acme', { domain: 'acme.com' }, 60)
+  const deleting = app.cache.safeDel(PROBE_NAMESPACE, 'deleted')
+  const clearing = app.cache.clearNamespace('domain')
+  await Promise.all([deleting, clearing, app.cache.flush()])
+  t.equal(Number(await redis.command('DBSIZE')), 1, 'only the untouched key reached Redis')
+  t.equal(await app.cache.safeGet(PROBE_NAMESPACE, 'deleted'), undefined)
+  t.equal(await app.cache.safeGet(PROBE_NAMESPACE, 'kept'), 'v')
+})
+
+t.test('a TTL that is not positive stores nothing', async (t) => {
+  const { app } = await buildTestApp(t)
+  app.cache.safeSet(PROBE_NAMESPACE, 'zero', 'v', 0)
+  app.cache.safeSet(PROBE_NAMESPACE, 'nan', 'v', Number.NaN)
+  t.equal(app.cache.stats().l1.entries, 0)
+})

@@ -145,6 +145,8 @@ export class TwoTierCache {
     if (!this.enabled) return
     const key = this.key(namespace, input)
     this.l1.delete(key)
+    // A write still queued for this key would otherwise bring the value back after the UNLINK.
+    this.writes.discard((queued) => queued.write.key === key)
     if (this.l2 === undefined) return
     const span = startCacheSpan('cache.del', namespace, { 'cache.tier': 'l2' })
     const result = await inSpan(span, () => this.l2!.unlink([key]))
@@ -181,6 +183,7 @@ export class TwoTierCache {
     assertNamespace(namespace)
     const prefix = namespacePrefix(this.keyPrefix, namespace)
     const l1Removed = this.l1.deleteByPrefix(prefix)
+    this.writes.discard((queued) => queued.write.key.startsWith(prefix))
     if (!this.enabled || this.l2 === undefined) return { l1Removed, l2Removed: 0 }
     const span = startCacheSpan('cache.clear', namespace, { 'cache.tier': 'l2' })
     const l2 = await inSpan(span, () => this.l2!.unlinkMatching(`${prefix}*`))
@@ -302,7 +305,9 @@ export class TwoTierCache {
     return { found: true, value: decoded.value }
   }
 
+  /** A TTL that is not a positive number means "do not cache". */
   private store (namespace: string, entries: ReadonlyArray<{ key: string, value: unknown }>, ttlSeconds: number): void {
+    if (!(ttlSeconds > 0)) return
     const ttlMs = ttlSeconds * 1000
     const expiresAt = this.now() + ttlMs
     const queued: QueuedWrite[] = []

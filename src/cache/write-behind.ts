@@ -28,6 +28,11 @@ export class WriteBehind {
     this.scheduled ??= setImmediate(() => this.drain())
   }
 
+  /** Drops queued writes that have not been sent yet (their key was deleted meanwhile). */
+  discard (shouldDrop: (queued: QueuedWrite) => boolean): void {
+    this.queue = this.queue.filter((queued) => !shouldDrop(queued))
+  }
+
   /** Writes queued or on their way to Redis. */
   get pending (): number {
     return this.queue.length + this.inFlightWrites
