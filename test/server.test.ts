@@ -30,7 +30,8 @@ t.test('the server process: listens, serves, and on SIGTERM closes Redis and exi
   t.equal(code, 0, 'exited cleanly')
   t.ok(lines.some((line) => line.includes('shut down cleanly')))
   const clientsAfter = Number(/connected_clients:(\d+)/.exec(await redis.command('INFO', 'clients'))?.[1])
-  t.equal(clientsAfter, clientsBefore - 1, 'the Redis connection was closed')
+  t.ok(clientsBefore >= 2, `the service had its connections open (${clientsBefore - 1})`)
+  t.equal(clientsAfter, 1, 'all of them were closed: only the INFO query itself is connected')
 })
 
 t.test('a bad configuration stops the boot with a message naming the variable', async (t) => {

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis'
 import { CircuitBreaker } from './circuit-breaker.ts'
+import { InvalidationBus } from './invalidation-bus.ts'
 import { MemoryTier } from './memory-tier.ts'
 import type { CacheObserver } from './observer.ts'
 import { RedisTier } from './redis-tier.ts'
@@ -45,11 +46,15 @@ export function createCache (settings: CacheSettings, dependencies: CacheDepende
       deadlineMs: settings.l2CommandTimeoutMs + DEADLINE_SLACK_MS,
       onLatency: dependencies.onL2Latency
     })
+  const bus = dependencies.redis === undefined || !settings.enabled
+    ? undefined
+    : new InvalidationBus({ client: dependencies.redis, channel: `${settings.keyPrefix}:invalidations`, keyPrefix: settings.keyPrefix })
   return new TwoTierCache({
     enabled: settings.enabled,
     keyPrefix: settings.keyPrefix,
     l1: new MemoryTier({ maxEntries: settings.l1MaxEntries, maxBytes: settings.l1MaxBytes }),
     l2,
+    bus,
     observer: dependencies.observer
   })
 }

@@ -5,7 +5,7 @@ import type { CacheFailure, FailureReason } from './failure.ts'
 
 export type L2Result<T> = { ok: true, value: T } | { ok: false, failure: CacheFailure }
 
-export type L2Operation = 'get' | 'mget' | 'set' | 'del' | 'scan' | 'unlink' | 'info' | 'ping'
+export type L2Operation = 'get' | 'mget' | 'set' | 'del' | 'scan' | 'unlink' | 'info' | 'ping' | 'publish'
 
 export interface L2LatencyObserver {
   (operation: L2Operation, seconds: number, ok: boolean): void
@@ -107,6 +107,10 @@ export class RedisTier {
       cursor = next
     } while (cursor !== '0')
     return { removed }
+  }
+
+  publish (channel: string, message: string): Promise<L2Result<number>> {
+    return this.run('publish', () => this.client.publish(channel, message))
   }
 
   info (sections: readonly string[]): Promise<L2Result<string>> {

@@ -7,6 +7,7 @@ import { assertNamespace, cacheKey, namespacePrefix } from './keys.ts'
 import type { MemoryTier } from './memory-tier.ts'
 import { CacheCounters } from './observer.ts'
 import type { CacheObserver, CacheOperation, FailureCounts, TierCounts } from './observer.ts'
+import type { Invalidation, InvalidationBus } from './invalidation-bus.ts'
 import { INFO_SECTIONS, parseRedisInfo } from './redis-info.ts'
 import type { RedisInfo } from './redis-info.ts'
 import type { L2Result, LastFailure, RedisTier } from './redis-tier.ts'
@@ -25,6 +26,8 @@ export interface TwoTierCacheOptions {
   /** Absent when no Redis is configured: the cache then runs on L1 alone. */
   l2?: RedisTier | undefined
   observer?: CacheObserver | undefined
+  /** Spreads deletes and clears to the L1 of other instances; only with an L2. */
+  bus?: InvalidationBus | undefined
   now?: () => number
 }
 
@@ -82,6 +85,7 @@ export class TwoTierCache {
   private readonly observer: CacheObserver | undefined
   private readonly flights = new SingleFlight()
   private readonly writes: WriteBehind
+  private readonly bus: InvalidationBus | undefined
   private readonly now: () => number
   private readonly knownNamespaces = new Set<string>()
 
@@ -93,6 +97,8 @@ export class TwoTierCache {
     this.observer = options.observer
     this.now = options.now ?? Date.now
     this.writes = new WriteBehind((batch) => this.writeToL2(batch))
+    this.bus = options.bus
+    this.bus?.start((invalidation) => this.invalidateLocally(invalidation))
   }
 
   async safeGet<T> (namespace: string, input: CacheInput, options: ReadOptions<T> = {}): Promise<T | undefined> {
@@ -144,12 +150,11 @@ export class TwoTierCache {
   async safeDel (namespace: string, input: CacheInput): Promise<void> {
     if (!this.enabled) return
     const key = this.key(namespace, input)
-    this.l1.delete(key)
-    // A write still queued for this key would otherwise bring the value back after the UNLINK.
-    this.writes.discard((queued) => queued.write.key === key)
+    const invalidation: Invalidation = { kind: 'delete', key }
+    this.invalidateLocally(invalidation)
     if (this.l2 === undefined) return
     const span = startCacheSpan('cache.del', namespace, { 'cache.tier': 'l2' })
-    const result = await inSpan(span, () => this.l2!.unlink([key]))
+    const [result] = await inSpan(span, () => Promise.all([this.l2!.unlink([key]), this.broadcast(invalidation)]))
     if (!result.ok) this.reportFailure(span, 'set', namespace, result.failure, 1)
     span.end()
   }
@@ -182,11 +187,11 @@ export class TwoTierCache {
   async clearNamespace (namespace: string): Promise<ClearResult> {
     assertNamespace(namespace)
     const prefix = namespacePrefix(this.keyPrefix, namespace)
-    const l1Removed = this.l1.deleteByPrefix(prefix)
-    this.writes.discard((queued) => queued.write.key.startsWith(prefix))
+    const invalidation: Invalidation = { kind: 'clear', prefix }
+    const l1Removed = this.invalidateLocally(invalidation)
     if (!this.enabled || this.l2 === undefined) return { l1Removed, l2Removed: 0 }
     const span = startCacheSpan('cache.clear', namespace, { 'cache.tier': 'l2' })
-    const l2 = await inSpan(span, () => this.l2!.unlinkMatching(`${prefix}*`))
+    const [l2] = await inSpan(span, () => Promise.all([this.l2!.unlinkMatching(`${prefix}*`), this.broadcast(invalidation)]))
     if (l2.failure !== undefined) this.reportFailure(span, 'set', namespace, l2.failure, 1)
     span.setAttribute('cache.removed', l1Removed + l2.removed)
     span.end()
@@ -204,6 +209,7 @@ export class TwoTierCache {
   async close (): Promise<void> {
     await this.flush()
     this.l2?.close()
+    this.bus?.close()
   }
 
   stats (): CacheStats {
@@ -242,6 +248,28 @@ export class TwoTierCache {
     if (!this.enabled || this.l2 === undefined) return undefined
     const result = await this.l2.info(INFO_SECTIONS)
     return result.ok ? { ok: true, value: parseRedisInfo(result.value) } : result
+  }
+
+  /**
+   * Drops entries from L1, and the writes still queued for them (which would otherwise bring
+   * the values back into L2). Returns how many L1 entries went.
+   */
+  private invalidateLocally (invalidation: Invalidation): number {
+    if (invalidation.kind === 'delete') {
+      this.writes.discard((queued) => queued.write.key === invalidation.key)
+      return this.l1.delete(invalidation.key) ? 1 : 0
+    }
+    this.writes.discard((queued) => queued.write.key.startsWith(invalidation.prefix))
+    return this.l1.deleteByPrefix(invalidation.prefix)
+  }
+
+  /**
+   * Tells the other instances. Best effort: the PUBLISH shares its connection with the UNLINK
+   * beside it, whose failure is the one reported, and the other L1 entries expire anyway.
+   */
+  private async broadcast (invalidation: Invalidation): Promise<void> {
+    if (this.bus === undefined || this.l2 === undefined) return
+    await this.l2.publish(this.bus.channel, this.bus.encode(invalidation))
   }
 
   private key (namespace: string, input: CacheInput): string {
