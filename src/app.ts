@@ -45,16 +45,10 @@ export async function buildApp (config: Config, options: AppOptions = {}): Promi
   return app
 }
 
-/** An error a handler raised on purpose, whose message is written for the client (e.g. an upstream 503). */
-export interface ExposedError extends Error {
-  statusCode: number
-  expose: true
-}
-
 /**
  * Client errors keep Fastify's `{ statusCode, error, message }` shape and message. Server errors
  * are logged in full and answered without internals (no stack, no upstream text) unless the
- * error was raised with a message meant for the client.
+ * error carries `expose: true`, i.e. its message was written for the client (an upstream 503).
  */
 function replyWithoutInternals (error: FastifyError & { expose?: boolean }, request: FastifyRequest, reply: FastifyReply) {
   const statusCode = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
