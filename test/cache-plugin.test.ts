@@ -100,3 +100,16 @@ t.test('server errors never leak internals', async (t) => {
   t.notMatch(response.body, /secret internal detail|at .*\.ts/)
   t.ok(logs.text().includes('secret internal detail'), 'but the log has it for the operator')
 })
+
+t.test('errors meant for the client keep their status and message', async (t) => {
+  const { app } = await buildTestApp(t)
+  app.get('/test/upstream', async () => {
+    throw Object.assign(new Error('The AI provider is rate limiting us; retry in 20 s.'), { statusCode: 503, expose: true })
+  })
+  app.post('/test/strict', { schema: { body: { type: 'object', required: ['text'], properties: { text: { type: 'string' } } } } }, async () => ({}))
+  const upstream = await app.inject('/test/upstream')
+  t.same(upstream.json(), { statusCode: 503, error: 'Service Unavailable', message: 'The AI provider is rate limiting us; retry in 20 s.' })
+  const invalid = await app.inject({ method: 'POST', url: '/test/strict', payload: {} })
+  t.equal(invalid.statusCode, 400)
+  t.match(invalid.json(), { statusCode: 400, error: 'Bad Request', message: /text/ })
+})
