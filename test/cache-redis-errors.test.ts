@@ -96,3 +96,23 @@ t.test('a stored value that fails the caller\'s shape check is "corrupt" too', a
   t.equal(testApp.probe.computations, 1)
   t.equal(await metricValue(testApp.app, 'cache_get_failures_total', { reason: 'corrupt' }), 1)
 })
+
+t.test('a server stuck in a script answers BUSY: failures say "busy", requests still succeed', async (t) => {
+  const testApp = await connectedApp(t)
+  await redis.command('CONFIG', 'SET', 'busy-reply-threshold', '10')
+  t.teardown(async () => {
+    await redis.command('SCRIPT', 'KILL').catch(() => {})
+    await redis.command('CONFIG', 'SET', 'busy-reply-threshold', '5000')
+  })
+  // Runs until SCRIPT KILL; its own client gives up waiting, the server stays busy.
+  const stuck = redis.rawCommand(['EVAL', 'while true do end', '0'], { timeoutMs: 200 }).catch(() => {})
+  await new Promise((resolve) => setTimeout(resolve, 50))
+
+  t.ok(await eventually(async () => {
+    await askProbe(testApp, `busy-${Date.now()}`)
+    return await metricValue(testApp.app, 'cache_get_failures_total', { namespace: PROBE_NAMESPACE, reason: 'busy' }) >= 1
+  }), 'BUSY classified as "busy"')
+  await stuck
+  await redis.command('SCRIPT', 'KILL')
+  t.ok(await eventually(async () => (await testApp.app.inject('/ready')).json().redis === 'ready'), 'recovers once the script is killed')
+})
