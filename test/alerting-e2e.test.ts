@@ -22,7 +22,7 @@ import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import t from 'tap'
-import { addProbeRoute, buildTestApp, eventually, PROBE_NAMESPACE } from './helpers/app.ts'
+import { addProbeRoute, buildTestApp, eventually, PROBE_NAMESPACE, redisReady } from './helpers/app.ts'
 import type { TapTest } from './helpers/app.ts'
 import { findOnPath, makeOwnedTempDir, removeOwnedTempDir, spawnOwned } from './helpers/owned-process.ts'
 import { freePort, startRedisServer } from './helpers/redis-server.ts'
@@ -237,7 +237,7 @@ t.test('Redis killed under traffic: a real Prometheus fires the project\'s cache
   addProbeRoute(app)
   await app.listen({ port: 0, host: '127.0.0.1' })
   const target = `127.0.0.1:${(app.server.address() as AddressInfo).port}`
-  t.ok(await eventually(async () => (await app.inject('/ready')).json().redis === 'ready'), 'the app is connected to Redis')
+  t.ok(await redisReady(app), 'the app is connected to Redis')
 
   // tap runs teardowns last-registered first: Prometheus (registered by startPrometheus, below)
   // is stopped, then the traffic, then the temp dir removed, then the app closed, then Redis.

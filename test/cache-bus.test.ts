@@ -1,6 +1,6 @@
 import t from 'tap'
 import { cacheKey } from '../src/cache/keys.ts'
-import { buildTestApp, eventually, PROBE_NAMESPACE } from './helpers/app.ts'
+import { buildTestApp, eventually, PROBE_NAMESPACE, redisReady } from './helpers/app.ts'
 import type { TapTest, TestApp } from './helpers/app.ts'
 import { startRedisServer } from './helpers/redis-server.ts'
 import type { RedisServerHandle } from './helpers/redis-server.ts'
@@ -11,7 +11,7 @@ async function twoInstances (t: TapTest, redis: RedisServerHandle): Promise<[Tes
   const instances = [await buildTestApp(t, env), await buildTestApp(t, env)] as [TestApp, TestApp]
   for (const { app } of instances) {
     await app.ready()
-    t.ok(await eventually(async () => (await app.inject('/ready')).json().redis === 'ready'))
+    t.ok(await redisReady(app))
   }
   // Both subscribers are listening once Redis counts two subscriptions on the channel.
   t.ok(await eventually(async () => /\n2$/.test(await redis.command('PUBSUB', 'NUMSUB', 'jobfit:invalidations'))), 'both instances subscribed')

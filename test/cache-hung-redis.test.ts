@@ -1,5 +1,5 @@
 import t from 'tap'
-import { addProbeRoute, buildTestApp, eventually, metricValue, PROBE_NAMESPACE } from './helpers/app.ts'
+import { addProbeRoute, buildTestApp, metricValue, PROBE_NAMESPACE, redisReady } from './helpers/app.ts'
 import { startRedisServer } from './helpers/redis-server.ts'
 
 const COMMAND_TIMEOUT_MS = 50
@@ -17,7 +17,7 @@ t.test('a SIGSTOPped Redis costs at most one bounded wait per probe interval', a
   const { app, logs } = await buildTestApp(t, env)
   const probe = addProbeRoute(app)
   await app.ready()
-  t.ok(await eventually(async () => (await app.inject('/ready')).json().redis === 'ready'), 'connected to the private Redis')
+  t.ok(await redisReady(app), 'connected to the private Redis')
 
   redis.pause()
 
@@ -83,7 +83,7 @@ t.test('a SIGSTOPped Redis costs at most one bounded wait per probe interval', a
   t.equal(probe.computations, 1)
 
   redis.resume()
-  t.ok(await eventually(async () => (await app.inject('/ready')).json().redis === 'ready', 5000),
+  t.ok(await redisReady(app),
     'the breaker closes by itself once Redis answers again')
 })
 
@@ -95,13 +95,13 @@ t.test('L2 hits resume after the hang: a value stored by another instance is rea
   const reader = await buildTestApp(t, env)
   const readerProbe = addProbeRoute(reader.app)
   await Promise.all([writer.app.ready(), reader.app.ready()])
-  await eventually(async () => (await reader.app.inject('/ready')).json().redis === 'ready')
+  await redisReady(reader.app)
 
   redis.pause()
   const duringHang = await reader.app.inject({ method: 'POST', url: '/test/probe', payload: { input: 'other' } })
   t.equal(duringHang.statusCode, 200)
   redis.resume()
-  t.ok(await eventually(async () => (await reader.app.inject('/ready')).json().redis === 'ready'), 'breaker closed again')
+  t.ok(await redisReady(reader.app), 'breaker closed again')
 
   await writer.app.inject({ method: 'POST', url: '/test/probe', payload: { input: 'shared' } })
   await writer.app.cache.flush()

@@ -1,13 +1,13 @@
 import t from 'tap'
 import { cacheKey } from '../src/cache/keys.ts'
-import { buildTestApp, eventually, PROBE_NAMESPACE } from './helpers/app.ts'
+import { buildTestApp, PROBE_NAMESPACE, redisReady } from './helpers/app.ts'
 import { startRedisServer } from './helpers/redis-server.ts'
 
 t.test('closing the app flushes pending L2 writes before the Redis connection goes', async (t) => {
   const redis = await startRedisServer(t)
   const { app, config } = await buildTestApp(t, { REDIS_URL: redis.url })
   await app.ready()
-  t.ok(await eventually(async () => (await app.inject('/ready')).json().redis === 'ready'))
+  t.ok(await redisReady(app))
   app.cache.safeMSet(PROBE_NAMESPACE, [{ input: 'a', value: 1 }, { input: 'b', value: 2 }], 60)
   t.equal(app.cache.stats().pendingWrites, 2, 'the writes are queued, not awaited')
   await app.close()
@@ -20,7 +20,7 @@ t.test('batch reads and writes are one round trip each', async (t) => {
   const redis = await startRedisServer(t)
   const { app } = await buildTestApp(t, { REDIS_URL: redis.url })
   await app.ready()
-  t.ok(await eventually(async () => (await app.inject('/ready')).json().redis === 'ready'))
+  t.ok(await redisReady(app))
   const inputs = Array.from({ length: 100 }, (_, i) => `text-${i}`)
   await redis.command('CONFIG', 'RESETSTAT')
   app.cache.safeMSet(PROBE_NAMESPACE, inputs.map((input, i) => ({ input, value: i })), 60)
@@ -30,7 +30,7 @@ t.test('batch reads and writes are one round trip each', async (t) => {
 
   const reader = await buildTestApp(t, { REDIS_URL: redis.url })
   await reader.app.ready()
-  t.ok(await eventually(async () => (await reader.app.inject('/ready')).json().redis === 'ready'))
+  t.ok(await redisReady(reader.app))
   await redis.command('CONFIG', 'RESETSTAT')
   const values = await reader.app.cache.safeMGet(PROBE_NAMESPACE, [...inputs, 'never-stored'])
   t.same(values, [...inputs.map((_, i) => i), undefined], 'values come back in input order, misses as undefined')
@@ -47,7 +47,7 @@ t.test('stats with a healthy Redis: counters, breaker and INFO', async (t) => {
   const redis = await startRedisServer(t)
   const { app } = await buildTestApp(t, { REDIS_URL: redis.url })
   await app.ready()
-  t.ok(await eventually(async () => (await app.inject('/ready')).json().redis === 'ready'))
+  t.ok(await redisReady(app))
   app.cache.safeSet(PROBE_NAMESPACE, 'a', 'value', 60)
   await app.cache.flush()
   await app.cache.safeGet(PROBE_NAMESPACE, 'a')
@@ -79,7 +79,7 @@ t.test('clear-domains empties the domain namespace in both tiers, in SCAN batche
   const redis = await startRedisServer(t)
   const { app } = await buildTestApp(t, { REDIS_URL: redis.url })
   await app.ready()
-  t.ok(await eventually(async () => (await app.inject('/ready')).json().redis === 'ready'))
+  t.ok(await redisReady(app))
   const domains = Array.from({ length: 1200 }, (_, i) => ({ input: `Company ${i}`, value: { domain: `company${i}.com` } }))
   app.cache.safeMSet('domain', domains, 3600)
   app.cache.safeSet(PROBE_NAMESPACE, 'kept', 'still here', 60)
@@ -124,7 +124,7 @@ t.test('a delete or a clear drops the writes still queued for those keys', async
   const redis = await startRedisServer(t)
   const { app } = await buildTestApp(t, { REDIS_URL: redis.url })
   await app.ready()
-  t.ok(await eventually(async () => (await app.inject('/ready')).json().redis === 'ready'))
+  t.ok(await redisReady(app))
   app.cache.safeSet(PROBE_NAMESPACE, 'deleted', 'v', 60)
   app.cache.safeSet(PROBE_NAMESPACE, 'kept', 'v', 60)
   app.cache.safeSet('domain', 'Acme', { domain: 'acme.com' }, 60)

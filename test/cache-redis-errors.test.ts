@@ -1,7 +1,7 @@
 import t from 'tap'
 import { cacheKey } from '../src/cache/keys.ts'
 import { decode } from '../src/cache/serializer.ts'
-import { addProbeRoute, buildTestApp, eventually, metricValue, PROBE_NAMESPACE } from './helpers/app.ts'
+import { addProbeRoute, buildTestApp, eventually, metricValue, PROBE_NAMESPACE, redisReady } from './helpers/app.ts'
 import type { TapTest, TestApp } from './helpers/app.ts'
 import { startRedisServer } from './helpers/redis-server.ts'
 import type { RedisServerHandle } from './helpers/redis-server.ts'
@@ -17,7 +17,7 @@ async function connectedApp (t: TapTest): Promise<TestApp & { probe: { computati
   const testApp = await buildTestApp(t, { REDIS_URL: redis.url, CACHE_BREAKER_COOLDOWN_MS: '200', CACHE_L2_MAX_RECONNECT_DELAY_MS: '100' })
   const probe = addProbeRoute(testApp.app)
   await testApp.app.ready()
-  t.ok(await eventually(async () => (await testApp.app.inject('/ready')).json().redis === 'ready'), 'connected')
+  t.ok(await redisReady(testApp.app), 'connected')
   return { ...testApp, probe }
 }
 
@@ -69,7 +69,7 @@ t.test('a password set on the server: failures say "auth", requests still succee
   t.match(testApp.app.cache.stats().l2.lastFailure, { reason: 'auth' }, 'stats name the cause')
 
   await redis.clearFaults()
-  const recovered = await eventually(async () => (await testApp.app.inject('/ready')).json().redis === 'ready')
+  const recovered = await redisReady(testApp.app)
   t.ok(recovered, 'reconnects once the password is gone', { status: testApp.app.redis.status, stats: testApp.app.cache.stats().l2 })
 })
 
@@ -114,5 +114,5 @@ t.test('a server stuck in a script answers BUSY: failures say "busy", requests s
   }), 'BUSY classified as "busy"')
   await stuck
   await redis.command('SCRIPT', 'KILL')
-  t.ok(await eventually(async () => (await testApp.app.inject('/ready')).json().redis === 'ready'), 'recovers once the script is killed')
+  t.ok(await redisReady(testApp.app), 'recovers once the script is killed')
 })

@@ -13,7 +13,7 @@ const provider = new TracerProvider({ spanProcessors: [new SimpleSpanProcessor({
 context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable())
 trace.setGlobalTracerProvider(provider)
 registerInstrumentations({ instrumentations: createInstrumentations(), tracerProvider: provider })
-const { addProbeRoute, buildTestApp, eventually, PROBE_NAMESPACE } = await import('./helpers/app.ts')
+const { addProbeRoute, buildTestApp, PROBE_NAMESPACE, redisReady } = await import('./helpers/app.ts')
 const { startRedisServer } = await import('./helpers/redis-server.ts')
 
 const PERSONAL_INPUT = 'Jane Doe, jane.doe@example.com, +44 7700 900123'
@@ -40,7 +40,7 @@ t.test('a request whose Redis GET fails: request spans OK, cache span ERROR with
   const { app, logs } = await buildTestApp(t, { REDIS_URL: redis.url })
   addProbeRoute(app)
   const address = await app.listen({ port: 0, host: '127.0.0.1' })
-  t.ok(await eventually(async () => (await app.inject('/ready')).json().redis === 'ready'))
+  t.ok(await redisReady(app))
   await redis.kill()
   exporter.reset()
 
@@ -77,7 +77,7 @@ t.test('a healthy Redis: ioredis spans with stable semantic conventions under th
   const { app } = await buildTestApp(t, { REDIS_URL: redis.url })
   addProbeRoute(app)
   const address = await app.listen({ port: 0, host: '127.0.0.1' })
-  t.ok(await eventually(async () => (await app.inject('/ready')).json().redis === 'ready'))
+  t.ok(await redisReady(app))
   exporter.reset()
 
   await fetch(`${address}/test/probe`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: PERSONAL_INPUT }) })

@@ -49,9 +49,13 @@ export class CircuitBreaker {
     return this.currentState !== 'closed'
   }
 
-  /** How long until a probe may go through (0 when one may go now or the circuit is closed). */
+  /**
+   * How long until a probe may go through: 0 when closed, the rest of the cool-down when open,
+   * and a whole cool-down while a probe is in flight (its outcome decides what comes next).
+   */
   get msUntilProbe (): number {
     if (this.currentState === 'closed') return 0
+    if (this.probeInFlight) return this.cooldownMs
     return Math.max(0, this.openedAt + this.cooldownMs - this.now())
   }
 
@@ -64,10 +68,12 @@ export class CircuitBreaker {
     return true
   }
 
+  /**
+   * Any answer closes the circuit, also one to a call that started before it opened: Redis did
+   * answer. (Ignoring such answers could also ignore the probe's own success when a late failure
+   * re-opened the circuit while the probe was in flight, leaving it open with nobody probing.)
+   */
   success (): void {
-    // A call that started before the circuit opened and answered late says nothing about now:
-    // only the probe closes an open circuit.
-    if (this.currentState === 'open') return
     this.consecutiveFailures = 0
     this.probeInFlight = false
     this.currentState = 'closed'

@@ -135,14 +135,25 @@ export class RedisTier {
     }, this.breaker.msUntilProbe).unref()
   }
 
+  /**
+   * Every call ends by making sure a probe is pending while the circuit is open, whoever's
+   * outcome left it open: the circuit then always closes by itself once Redis answers.
+   */
   private async run<T> (operation: L2Operation, command: () => Promise<T>): Promise<L2Result<T>> {
+    try {
+      return await this.attempt(operation, command)
+    } finally {
+      this.scheduleProbe()
+    }
+  }
+
+  private async attempt<T> (operation: L2Operation, command: () => Promise<T>): Promise<L2Result<T>> {
     if (!this.breaker.tryAcquire()) {
       return { ok: false, failure: failure('circuit_open', 'L2 circuit breaker is open; Redis is not being called') }
     }
     if (this.client.status !== 'ready') {
       const down = this.notReadyFailure()
       this.breaker.failure(down.reason)
-      this.scheduleProbe()
       return { ok: false, failure: down }
     }
     const started = performance.now()
@@ -154,7 +165,6 @@ export class RedisTier {
     } catch (error) {
       const classified = classifyError(error)
       this.breaker.failure(classified.reason)
-      this.scheduleProbe()
       this.remember(classified)
       this.onLatency?.(operation, (performance.now() - started) / 1000, false)
       return { ok: false, failure: classified }

@@ -97,3 +97,8 @@ export async function eventually (check: () => Promise<boolean> | boolean, timeo
   }
   return check()
 }
+
+/** Waits (bounded) until `/ready` reports Redis connected with its circuit closed. */
+export function redisReady (app: FastifyInstance, timeoutMs = 5000): Promise<boolean> {
+  return eventually(async () => (await app.inject('/ready')).json().redis === 'ready', timeoutMs)
+}

@@ -64,6 +64,7 @@ t.test('after the cool-down exactly one probe goes through', async (t) => {
   clock.now = COOLDOWN
   t.equal(subject.tryAcquire(), true, 'the probe')
   t.equal(subject.state, 'half_open')
+  t.equal(subject.msUntilProbe, COOLDOWN, 'the next probe is a cool-down away while this one is in flight')
   t.equal(subject.tryAcquire(), false, 'others are refused while it is in flight')
   clock.now = 10 * COOLDOWN
   t.equal(subject.tryAcquire(), false, 'even much later')
@@ -122,4 +123,15 @@ t.test('opens counts each opening of a closed circuit', async (t) => {
   subject.success()
   open(subject)
   t.equal(subject.opens, 2)
+})
+
+t.test('a late failure during the probe, then the probe\'s success: the circuit ends closed', async (t) => {
+  const { breaker: subject, clock } = breaker()
+  open(subject)
+  clock.now = COOLDOWN
+  t.equal(subject.tryAcquire(), true, 'the probe goes')
+  subject.failure('timeout') // a call admitted before the circuit opened times out now
+  t.equal(subject.state, 'open')
+  subject.success() // the probe answers
+  t.equal(subject.state, 'closed', 'the answer is not lost')
 })
