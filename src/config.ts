@@ -20,12 +20,52 @@ export interface CacheConfig {
   warningIntervalMs: number
 }
 
+export interface OpenAiConfig {
+  apiKey: string
+  /** Any OpenAI-compatible API (Ollama, vLLM, LiteLLM); the official endpoint when undefined. */
+  baseUrl: string | undefined
+  chatModel: string
+  timeoutMs: number
+  maxRetries: number
+}
+
+export interface AiConfig {
+  /** Resolved from AI_PROVIDER: `auto` becomes `openai` when OPENAI_API_KEY is set, else `local`. */
+  provider: 'openai' | 'local'
+  /** Set when `provider` is `openai`. */
+  openai: OpenAiConfig | undefined
+  embeddingModel: string
+  embeddingDimensions: number
+  /** Texts per embeddings request; larger batches are split. */
+  embeddingBatchSize: number
+}
+
+export interface DomainConfig {
+  /** Look suggestions up in DNS and mark the ones that resolve as verified. */
+  verifyDns: boolean
+  dnsTimeoutMs: number
+  /** `host[:port]` resolvers; the system's when empty. */
+  dnsServers: string[]
+}
+
+export interface LimitsConfig {
+  /** Largest accepted text (JD, CV or extracted upload), in UTF-8 bytes. */
+  maxTextBytes: number
+  /** Largest accepted request body, in bytes. */
+  bodyLimitBytes: number
+  /** Largest accepted CV upload, in bytes. */
+  maxUploadBytes: number
+}
+
 export interface Config {
   port: number
   host: string
   logLevel: LogLevel
   shutdownTimeoutMs: number
   cache: CacheConfig
+  ai: AiConfig
+  domains: DomainConfig
+  limits: LimitsConfig
 }
 
 export type Env = Readonly<Record<string, string | undefined>>
@@ -108,6 +148,18 @@ class EnvReader {
     return value
   }
 
+  list (name: string): string[] {
+    return (this.raw(name) ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '')
+  }
+
+  httpUrl (name: string): string | undefined {
+    const value = this.raw(name)
+    if (value !== undefined && !/^https?:\/\/[^\s]+$/.test(value)) {
+      this.problems.push(`${name} must be an http:// or https:// URL, got "${value}"`)
+    }
+    return value
+  }
+
   keyPrefix (name: string, fallback: string): string {
     const value = this.string(name, fallback)
     if (!/^[A-Za-z0-9_.-]{1,64}$/.test(value)) {
@@ -118,6 +170,31 @@ class EnvReader {
 }
 
 const MINUTE_MS = 60_000
+const KIB = 1024
+const MIB = 1024 * KIB
+
+const AI_PROVIDERS = ['auto', 'openai', 'local'] as const
+
+function readAiConfig (read: EnvReader): AiConfig {
+  const requested = read.oneOf('AI_PROVIDER', AI_PROVIDERS, 'auto')
+  const apiKey = read.optionalString('OPENAI_API_KEY', '')
+  if (requested === 'openai' && apiKey === undefined) read.problems.push('AI_PROVIDER=openai needs OPENAI_API_KEY')
+  const provider = requested === 'local' || apiKey === undefined ? 'local' : 'openai'
+  const openai: OpenAiConfig = {
+    apiKey: apiKey ?? '',
+    baseUrl: read.httpUrl('OPENAI_BASE_URL'),
+    chatModel: read.string('OPENAI_CHAT_MODEL', 'gpt-4o-mini'),
+    timeoutMs: read.integer('OPENAI_TIMEOUT_MS', 30_000, 100, 10 * MINUTE_MS),
+    maxRetries: read.integer('OPENAI_MAX_RETRIES', 2, 0, 10)
+  }
+  return {
+    provider,
+    openai: provider === 'openai' ? openai : undefined,
+    embeddingModel: read.string('OPENAI_EMBEDDING_MODEL', 'text-embedding-3-small'),
+    embeddingDimensions: read.integer('EMBEDDING_DIMENSIONS', 768, 8, 4096),
+    embeddingBatchSize: read.integer('EMBEDDING_BATCH_SIZE', 256, 1, 2048)
+  }
+}
 
 export interface TelemetryConfig {
   /** Traces are exported only when an OTLP endpoint is configured and the SDK is not disabled. */
@@ -157,6 +234,17 @@ export function parseConfig (env: Env): Config {
       l1MaxEntries: read.integer('CACHE_L1_MAX_ENTRIES', 50_000, 1, 100_000_000),
       l1MaxBytes: read.integer('CACHE_L1_MAX_BYTES', 64 * 1024 * 1024, 1024, Number.MAX_SAFE_INTEGER),
       warningIntervalMs: read.integer('CACHE_WARNING_INTERVAL_MS', 10_000, 0, 60 * MINUTE_MS)
+    },
+    ai: readAiConfig(read),
+    domains: {
+      verifyDns: read.boolean('DOMAIN_VERIFY_DNS', false),
+      dnsTimeoutMs: read.integer('DOMAIN_DNS_TIMEOUT_MS', 1000, 10, MINUTE_MS),
+      dnsServers: read.list('DOMAIN_DNS_SERVERS')
+    },
+    limits: {
+      maxTextBytes: read.integer('MAX_TEXT_BYTES', 100 * KIB, 1, 10 * MIB),
+      bodyLimitBytes: read.integer('BODY_LIMIT_BYTES', 1 * MIB, 1 * KIB, 100 * MIB),
+      maxUploadBytes: read.integer('MAX_UPLOAD_BYTES', 5 * MIB, 1 * KIB, 100 * MIB)
     }
   }
   if (read.problems.length > 0) throw new ConfigError(read.problems)
