@@ -94,7 +94,8 @@ class EnvReader {
     this.env = env
   }
 
-  private raw (name: string): string | undefined {
+  /** The trimmed value, or undefined when unset or blank. */
+  raw (name: string): string | undefined {
     const value = this.env[name]
     return value === undefined || value.trim() === '' ? undefined : value.trim()
   }
@@ -177,7 +178,7 @@ const AI_PROVIDERS = ['auto', 'openai', 'local'] as const
 
 function readAiConfig (read: EnvReader): AiConfig {
   const requested = read.oneOf('AI_PROVIDER', AI_PROVIDERS, 'auto')
-  const apiKey = read.optionalString('OPENAI_API_KEY', '')
+  const apiKey = read.raw('OPENAI_API_KEY')
   if (requested === 'openai' && apiKey === undefined) read.problems.push('AI_PROVIDER=openai needs OPENAI_API_KEY')
   const provider = requested === 'local' || apiKey === undefined ? 'local' : 'openai'
   const openai: OpenAiConfig = {
@@ -209,7 +210,7 @@ export interface TelemetryConfig {
 export function parseTelemetryConfig (env: Env): TelemetryConfig {
   const read = new EnvReader(env)
   const disabled = read.boolean('OTEL_SDK_DISABLED', false)
-  const endpoint = read.optionalString('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', '') ?? read.optionalString('OTEL_EXPORTER_OTLP_ENDPOINT', '')
+  const endpoint = read.raw('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT') ?? read.raw('OTEL_EXPORTER_OTLP_ENDPOINT')
   const config = { enabled: !disabled && endpoint !== undefined, serviceName: read.string('OTEL_SERVICE_NAME', 'jobfit') }
   if (read.problems.length > 0) throw new ConfigError(read.problems)
   return config

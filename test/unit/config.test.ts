@@ -1,5 +1,5 @@
 import t from 'tap'
-import { ConfigError, parseConfig } from '../../src/config.ts'
+import { ConfigError, parseConfig, parseTelemetryConfig } from '../../src/config.ts'
 
 function configError (env: Record<string, string>): ConfigError {
   try {
@@ -84,4 +84,39 @@ t.test('several bad values are all named in one error', async (t) => {
   const error = configError({ PORT: 'abc', LOG_LEVEL: 'loud', REDIS_URL: 'http://x', DISABLE_CACHE: 'maybe' })
   t.equal(error.problems.length, 4)
   for (const name of ['PORT', 'LOG_LEVEL', 'REDIS_URL', 'DISABLE_CACHE']) t.match(error.message, name)
+})
+
+t.test('AI: auto picks the local provider without a key and openai with one', async (t) => {
+  const local = parseConfig({})
+  t.equal(local.ai.provider, 'local')
+  t.equal(local.ai.openai, undefined)
+  t.match(local.ai, { embeddingModel: 'text-embedding-3-small', embeddingDimensions: 768, embeddingBatchSize: 256 })
+
+  const remote = parseConfig({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1', OPENAI_MAX_RETRIES: '0' })
+  t.equal(remote.ai.provider, 'openai')
+  t.match(remote.ai.openai, { apiKey: 'sk-test', baseUrl: 'http://127.0.0.1:11434/v1', chatModel: 'gpt-4o-mini', timeoutMs: 30_000, maxRetries: 0 })
+
+  t.equal(parseConfig({ OPENAI_API_KEY: 'sk-test', AI_PROVIDER: 'local' }).ai.provider, 'local', 'AI_PROVIDER=local wins over a key')
+})
+
+t.test('AI: openai without a key, or a base URL that is not http(s), is a config error', async (t) => {
+  t.match(configError({ AI_PROVIDER: 'openai' }).problems, [/AI_PROVIDER=openai needs OPENAI_API_KEY/])
+  t.match(configError({ OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'ftp://models' }).problems, [/OPENAI_BASE_URL must be an http/])
+  t.match(configError({ AI_PROVIDER: 'claude' }).problems, [/AI_PROVIDER must be one of auto, openai, local/])
+})
+
+t.test('domains and limits: defaults, and DNS servers as a comma-separated list', async (t) => {
+  const config = parseConfig({ DOMAIN_VERIFY_DNS: 'true', DOMAIN_DNS_SERVERS: '127.0.0.1:5353, 9.9.9.9 ,' })
+  t.same(config.domains, { verifyDns: true, dnsTimeoutMs: 1000, dnsServers: ['127.0.0.1:5353', '9.9.9.9'] })
+  t.same(parseConfig({}).limits, { maxTextBytes: 100 * 1024, bodyLimitBytes: 1024 * 1024, maxUploadBytes: 5 * 1024 * 1024 })
+  t.equal(parseConfig({}).domains.verifyDns, false)
+})
+
+t.test('telemetry: exporting needs an OTLP endpoint, and OTEL_SDK_DISABLED wins', async (t) => {
+  t.equal(parseTelemetryConfig({}).enabled, false, 'no endpoint: nothing is started')
+  t.equal(parseTelemetryConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: ' ' }).enabled, false, 'a blank endpoint is no endpoint')
+  t.equal(parseTelemetryConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }).enabled, true)
+  t.equal(parseTelemetryConfig({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://collector:4318/v1/traces' }).enabled, true)
+  t.equal(parseTelemetryConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_SDK_DISABLED: 'true' }).enabled, false)
+  t.equal(parseTelemetryConfig({}).serviceName, 'jobfit')
 })
