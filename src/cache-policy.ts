@@ -2,6 +2,17 @@
  * Which cache namespace each kind of result lives in, and for how long. Namespaces are metric
  * labels and key segments, so they are fixed identifiers declared here and nowhere else.
  */
+const HOUR = 60 * 60
+const DAY = 24 * HOUR
+
 export const CACHE_POLICY = {
-  domain: { namespace: 'domain', ttlSeconds: 60 * 60 }
+  domain: { namespace: 'domain', ttlSeconds: HOUR },
+  jd: { namespace: 'jd', ttlSeconds: 30 * DAY },
+  cv: { namespace: 'cv', ttlSeconds: 30 * DAY },
+  industries: { namespace: 'industries', ttlSeconds: 30 * DAY },
+  role: { namespace: 'role', ttlSeconds: 30 * DAY },
+  /** Vectors only change with the model, which is part of their key. */
+  embedding: { namespace: 'embedding', ttlSeconds: 180 * DAY }
 } as const
+
+export type CachePolicy = (typeof CACHE_POLICY)[keyof typeof CACHE_POLICY]
