@@ -12,8 +12,8 @@ import { INDUSTRIES, ROLE_CATEGORIES } from './taxonomy/vocabulary.ts'
  */
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
-const Enum = <T extends string>(values: readonly T[], description?: string) =>
-  Type.Union(values.map((value) => Type.Literal(value)), description === undefined ? {} : { description })
+const Enum = <const T extends string[]>(values: readonly [...T], description?: string) =>
+  Type.Enum<T>(values, description === undefined ? {} : { description })
 
 export const SENIORITY_LEVELS = ['intern', 'junior', 'mid', 'senior', 'lead', 'principal', 'executive'] as const
 export const EMPLOYMENT_TYPES = ['full_time', 'part_time', 'contract', 'temporary', 'internship'] as const

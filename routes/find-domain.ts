@@ -1,0 +1,46 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import type { DomainConfig } from '../src/config.ts'
+import { DomainFinder } from '../src/domains/domain-finder.ts'
+import { ERROR_RESPONSES } from './shared/errors.ts'
+
+export interface FindDomainRoutesOptions {
+  domains: DomainConfig
+}
+
+const FindDomainBody = Type.Object({
+  company_name: Type.String({ minLength: 1, maxLength: 300, description: 'Legal suffixes (Inc, Ltd, GmbH, S.A., …) are ignored' }),
+  location: Type.Optional(Type.String({ maxLength: 300, description: 'City or country; picks country TLDs (Berlin → .de)' })),
+  industry: Type.Optional(Type.String({ maxLength: 100, description: 'Hints TLDs such as .io or .org' }))
+}, { additionalProperties: false })
+
+const Suggestion = Type.Object({
+  domain: Type.String({ description: 'ASCII host name (punycode for internationalized names)' }),
+  confidence: Type.Number({ minimum: 0, maximum: 1 }),
+  source: Type.Enum(['name', 'name+location', 'name+industry', 'abbreviation', 'first-word']),
+  verified: Type.Union([Type.Boolean(), Type.Null()], { description: 'Resolves in DNS; null when not checked (DOMAIN_VERIFY_DNS off) or inconclusive' })
+})
+
+const FindDomainResponse = Type.Object({
+  suggestions: Type.Array(Suggestion, { description: 'Best first' })
+})
+
+const findDomainRoutes: FastifyPluginAsyncTypebox<FindDomainRoutesOptions> = async (fastify, options) => {
+  const finder = new DomainFinder(fastify.cache, options.domains)
+
+  fastify.post('/api/find-domain', {
+    schema: {
+      tags: ['domains'],
+      summary: "Suggest a company's web domain",
+      description: 'Ranked guesses from the company name, location and industry, optionally checked in DNS (DOMAIN_VERIFY_DNS). ' +
+        'Cached for one hour; POST /api/cache/clear-domains empties that cache.',
+      body: FindDomainBody,
+      response: { 200: FindDomainResponse, ...ERROR_RESPONSES }
+    }
+  }, async (request) => {
+    const { company_name: companyName, location, industry } = request.body
+    return { suggestions: await finder.find({ companyName, location, industry }) }
+  })
+}
+
+export default findDomainRoutes
