@@ -2,12 +2,18 @@ import { STATUS_CODES } from 'node:http'
 import Fastify from 'fastify'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import aiPlugin from '../plugins/ai.ts'
 import cachePlugin from '../plugins/cache.ts'
 import gracefulClosePlugin from '../plugins/graceful-close.ts'
 import metricsPlugin from '../plugins/metrics.ts'
 import redisPlugin from '../plugins/redis.ts'
+import swaggerPlugin from '../plugins/swagger.ts'
 import cacheRoutes from '../routes/cache.ts'
+import calculateScoreRoutes from '../routes/calculate-score.ts'
+import findDomainRoutes from '../routes/find-domain.ts'
 import healthRoutes from '../routes/health.ts'
+import parseCvRoutes from '../routes/parse-cv.ts'
+import parseRoutes from '../routes/parse.ts'
 import type { Config } from './config.ts'
 import { traceLogFields } from './observability/trace-log-fields.ts'
 
@@ -25,6 +31,9 @@ const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'req.
  */
 export async function buildApp (config: Config, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
+    bodyLimit: config.limits.bodyLimitBytes,
+    // Unknown fields are rejected and types are never coerced: `{ "text": 42 }` is a 400, not "42".
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
     logger: {
       level: config.logLevel,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
@@ -34,14 +43,22 @@ export async function buildApp (config: Config, options: AppOptions = {}): Promi
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.setErrorHandler(replyWithoutInternals)
+  // The API speaks JSON (and multipart on the upload route): anything else is a 415.
+  app.removeContentTypeParser('text/plain')
 
   await app.register(gracefulClosePlugin)
   await app.register(metricsPlugin)
   await app.register(redisPlugin, { cache: config.cache })
   await app.register(cachePlugin, { cache: config.cache })
+  await app.register(aiPlugin, { ai: config.ai })
+  await app.register(swaggerPlugin)
 
   await app.register(healthRoutes)
   await app.register(cacheRoutes)
+  await app.register(parseRoutes, { limits: config.limits })
+  await app.register(parseCvRoutes, { limits: config.limits })
+  await app.register(calculateScoreRoutes, { limits: config.limits })
+  await app.register(findDomainRoutes, { domains: config.domains })
   return app
 }
 
@@ -50,10 +67,11 @@ export async function buildApp (config: Config, options: AppOptions = {}): Promi
  * are logged in full and answered without internals (no stack, no upstream text) unless the
  * error carries `expose: true`, i.e. its message was written for the client (an upstream 503).
  */
-function replyWithoutInternals (error: FastifyError & { expose?: boolean }, request: FastifyRequest, reply: FastifyReply) {
+function replyWithoutInternals (error: FastifyError & { expose?: boolean, retryAfterSeconds?: number }, request: FastifyRequest, reply: FastifyReply) {
   const statusCode = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
   const exposed = statusCode < 500 || error.expose === true
   if (statusCode >= 500) request.log.error({ err: error }, 'request failed')
+  if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(Math.ceil(error.retryAfterSeconds)))
   return reply.status(statusCode).send({
     statusCode,
     error: STATUS_CODES[statusCode] ?? 'Error',

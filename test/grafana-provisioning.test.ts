@@ -36,7 +36,11 @@ const DASHBOARD_METRICS = [
   'cache_l2_breaker_state',
   'cache_l2_up',
   'cache_l1_entries',
-  'cache_l1_bytes'
+  'cache_l1_bytes',
+  'ai_requests_total',
+  'ai_request_duration_seconds_bucket',
+  'ai_tokens_total',
+  'ai_embedding_batch_size_bucket'
 ]
 
 /**
@@ -181,7 +185,7 @@ t.test('dashboards: every panel and query uses a provisioned datasource by uid',
   }
 })
 
-t.test('the dashboard charts the HTTP and cache metrics it exists for', async (t) => {
+t.test('the dashboard charts the HTTP, cache and AI metrics it exists for', async (t) => {
   const jobfit = dashboards.filter(({ file }) => file === 'jobfit.json')
   const used = new Set(promqlSources(jobfit).filter(({ where }) => where.startsWith('jobfit.json')).flatMap(({ expr }) => metricNames(expr)))
   for (const metric of DASHBOARD_METRICS) t.ok(used.has(metric), `a panel queries ${metric}`)

@@ -1,11 +1,8 @@
-import { Document, Packer, Paragraph, TextRun } from 'docx'
 import { PDFDocument, PDFHexString, StandardFonts } from 'pdf-lib'
 import t from 'tap'
 import { extractText, UnreadableDocumentError } from '../../src/documents/extract-text.ts'
 import type { UploadedFile } from '../../src/documents/extract-text.ts'
-
-const PDF_MIMETYPE = 'application/pdf'
-const DOCX_MIMETYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+import { DOCX_MIMETYPE, docxOf as docx, PDF_MIMETYPE, pdfOf } from '../helpers/documents.ts'
 
 function upload (data: Buffer | string, filename?: string, mimetype?: string): UploadedFile {
   return { data: Buffer.isBuffer(data) ? data : Buffer.from(data, 'latin1'), filename, mimetype }
@@ -15,14 +12,8 @@ function unreadable (message: string): UnreadableDocumentError {
   return new UnreadableDocumentError(message)
 }
 
-async function cvPdf (): Promise<Buffer> {
-  const doc = await PDFDocument.create()
-  const font = await doc.embedFont(StandardFonts.Helvetica)
-  const first = doc.addPage()
-  first.drawText('Jane Doe', { x: 50, y: 700, size: 24, font })
-  first.drawText('Senior Backend Engineer', { x: 50, y: 670, size: 14, font })
-  doc.addPage().drawText('Skills: TypeScript, PostgreSQL, Kubernetes', { x: 50, y: 700, size: 12, font })
-  return Buffer.from(await doc.save())
+function cvPdf (): Promise<Buffer> {
+  return pdfOf([['Jane Doe', 'Senior Backend Engineer'], ['Skills: TypeScript, PostgreSQL, Kubernetes']])
 }
 
 /** A scan, as far as text goes: a page with only a drawing. */
@@ -42,10 +33,6 @@ async function passwordPdf (): Promise<Buffer> {
   return Buffer.from(await doc.save({ useObjectStreams: false }))
 }
 
-async function docx (paragraphs: string[]): Promise<Buffer> {
-  const doc = new Document({ sections: [{ children: paragraphs.map((text) => new Paragraph({ children: [new TextRun(text)] })) }] })
-  return await Packer.toBuffer(doc)
-}
 
 t.test('PDF: the text of every page, in order', async (t) => {
   const text = await extractText(upload(await cvPdf(), 'jane.pdf', PDF_MIMETYPE))

@@ -1,0 +1,58 @@
+import multipart from '@fastify/multipart'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyRequest } from 'fastify'
+import { Type } from 'typebox'
+import { ParsedCv } from '../src/ai/schemas.ts'
+import type { LimitsConfig } from '../src/config.ts'
+import { extractText } from '../src/documents/extract-text.ts'
+import { ERROR_RESPONSES, HttpError } from './shared/errors.ts'
+import { requireText, TextBody } from './shared/text-input.ts'
+
+export interface ParseCvRoutesOptions {
+  limits: LimitsConfig
+}
+
+/**
+ * Documents the upload for OpenAPI. Multipart bodies are read by the handler, not parsed before
+ * validation, so the validator sees `null` for them: the schema must accept it.
+ */
+const UploadBody = Type.Unsafe<null>({
+  type: ['object', 'null'],
+  properties: {
+    file: { type: 'string', contentMediaType: 'application/octet-stream', description: 'The CV as a PDF, DOCX or TXT file' }
+  }
+})
+
+const parseCvRoutes: FastifyPluginAsyncTypebox<ParseCvRoutesOptions> = async (fastify, options) => {
+  const { limits } = options
+  // Registered here, not globally: only this route accepts multipart, the others answer 415.
+  await fastify.register(multipart, { limits: { fileSize: limits.maxUploadBytes, files: 1, fields: 10 } })
+
+  fastify.post('/api/parse-cv', {
+    schema: {
+      tags: ['parsing'],
+      summary: 'Parse a CV (JSON text or a PDF, DOCX or TXT upload)',
+      description: 'Send `{ "text": "..." }` as JSON, or upload the file as `multipart/form-data` (field `file`, ' +
+        'up to MAX_UPLOAD_BYTES, 5 MB by default). Extracts name, contact, headline, summary, skills, experience, total years, ' +
+        'education, certifications and languages. Cached for 30 days by a hash of the text; the text itself is never logged.',
+      body: {
+        content: {
+          'application/json': { schema: TextBody },
+          'multipart/form-data': { schema: UploadBody }
+        }
+      },
+      response: { 200: ParsedCv, ...ERROR_RESPONSES }
+    }
+  }, async (request) => {
+    const text = request.isMultipart() ? await uploadedText(request) : (request.body as { text: string }).text
+    return fastify.ai.parseCv(requireText(text, request.isMultipart() ? 'The uploaded file' : 'text', limits.maxTextBytes))
+  })
+}
+
+async function uploadedText (request: FastifyRequest): Promise<string> {
+  const file = await request.file()
+  if (file === undefined) throw new HttpError(400, 'The multipart body has no file: send the CV in a field named "file"')
+  return extractText({ data: await file.toBuffer(), filename: file.filename, mimetype: file.mimetype })
+}
+
+export default parseCvRoutes
