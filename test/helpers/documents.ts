@@ -26,7 +26,7 @@ export async function multipartBody (fields: Record<string, { data: Buffer, file
   const form = new FormData()
   for (const [name, value] of Object.entries(fields)) {
     if (typeof value === 'string') form.append(name, value)
-    else form.append(name, new Blob([value.data], { type: value.mimetype }), value.filename)
+    else form.append(name, new Blob([new Uint8Array(value.data)], { type: value.mimetype }), value.filename)
   }
   const request = new Request('http://localhost/', { method: 'POST', body: form })
   return { payload: Buffer.from(await request.arrayBuffer()), headers: { 'content-type': request.headers.get('content-type') ?? '' } }
