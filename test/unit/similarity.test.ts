@@ -55,14 +55,13 @@ t.test('vectors of different lengths are refused', async (t) => {
   t.throws(() => cosineSimilarityMatrix([unit(1, 0), unit(1, 0, 0)], []), /3 and 2 dimensions/)
 })
 
-t.test('a realistic batch is fast', async (t) => {
+t.test('a realistic batch: one best match per row, each a cosine in [-1, 1]', async (t) => {
   const random = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) - 0.5
   const next = random(42)
   const vectors = (count: number) => Array.from({ length: count }, () => unit(...Array.from({ length: 768 }, next)))
   const rows = vectors(60)
   const cols = vectors(80)
-  const started = performance.now()
   const best = bestMatchPerRow(cosineSimilarityMatrix(rows, cols))
   t.equal(best.length, 60)
-  t.ok(performance.now() - started < 200, 'well under the budget of a request')
+  t.ok(best.every(({ index, similarity }) => index >= 0 && index < 80 && similarity >= -1 && similarity <= 1))
 })

@@ -1,0 +1,51 @@
+import type { ParsedCv } from '../schemas.ts'
+import { extractSkills } from '../taxonomy/skill-extractor.ts'
+import { parseCvHeader } from './text/cv-header.ts'
+import { totalYears } from './text/dates.ts'
+import { parseEducation } from './text/education-entries.ts'
+import { parseExperience } from './text/experience-entries.ts'
+import { documentLanguages } from './text/languages.ts'
+import { dedupe, squash, stripBullet, toLines, truncate } from './text/lines.ts'
+import { hasSection, linesOf, splitSections } from './text/sections.ts'
+import type { SectionKind } from './text/sections.ts'
+
+/**
+ * Reads a CV without a model: header fields from the first lines, everything else from the
+ * section it sits in (src/ai/local/text/). `today` closes "Present" ranges; tests pin it.
+ */
+
+const MAX_SKILLS = 200
+const MAX_CERTIFICATIONS = 50
+/** Without an experience heading, jobs are looked for everywhere but in these. */
+const NOT_EXPERIENCE: readonly SectionKind[] = ['summary', 'education', 'skills', 'certifications', 'languages']
+
+export function parseCvText (text: string, today: Date = new Date()): ParsedCv {
+  const lines = toLines(text)
+  const sections = splitSections(text)
+  const header = parseCvHeader(lines, text)
+  const experienceLines = hasSection(sections, 'experience')
+    ? linesOf(sections, 'experience')
+    : sections.filter((section) => !NOT_EXPERIENCE.includes(section.kind)).flatMap((section) => section.lines)
+  const experience = parseExperience(experienceLines)
+  return {
+    name: header.name,
+    contact: header.contact,
+    headline: header.headline ?? experience[0]?.entry.title ?? null,
+    summary: summary(linesOf(sections, 'summary')),
+    skills: dedupe([...extractSkills(linesOf(sections, 'skills').join('\n')), ...extractSkills(text)]).slice(0, MAX_SKILLS),
+    experience: experience.map(({ entry }) => entry),
+    total_years_experience: Math.min(80, totalYears(experience.map(({ range }) => range), today)),
+    education: parseEducation(linesOf(sections, 'education')),
+    certifications: textLines(linesOf(sections, 'certifications')).slice(0, MAX_CERTIFICATIONS),
+    languages: documentLanguages(linesOf(sections, 'languages').join('\n'), text)
+  }
+}
+
+function summary (lines: readonly string[]): string | null {
+  const text = textLines(lines).join(' ')
+  return text === '' ? null : truncate(text, 5000)
+}
+
+function textLines (lines: readonly string[]): string[] {
+  return lines.map((line) => truncate(squash(stripBullet(line)), 2000)).filter((line) => line !== '')
+}

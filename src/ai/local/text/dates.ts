@@ -1,0 +1,118 @@
+import { TakenSpans } from './spans.ts'
+
+/**
+ * Dates as CVs write them: "Jan 2019", "January 2019", "01/2019", "2019-01", "2019", and ranges
+ * between two of them or up to "Present". Month precision is all a CV has, so a date is a year
+ * and an optional month; durations count whole months, both ends included, the way LinkedIn
+ * counts them ("Jan – Mar" is 3 months).
+ */
+
+export interface YearMonth {
+  year: number
+  /** 1–12, or null when only the year is written. */
+  month: number | null
+}
+
+export interface DateRange {
+  start: YearMonth
+  /** null when the range is open ("Present"). */
+  end: YearMonth | null
+  /** Where the range sits in the text it was found in, so callers can cut it out. */
+  index: number
+  length: number
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+const MONTH_NAME = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?'
+const YEAR = '(?:19[5-9]\\d|20\\d\\d)'
+const MONTH_NUMBER = '(?:0?[1-9]|1[0-2])'
+const POINT = `(?:${MONTH_NAME},?\\s*${YEAR}|${MONTH_NUMBER}[/.]${YEAR}|${YEAR}[-/]${MONTH_NUMBER}(?![\\d/])|${YEAR})`
+const PRESENT = '(?:present|current(?:ly)?|now|today|ongoing|(?:to )?date)'
+const SEPARATOR = '\\s*(?:[-–—‒]+|to|until|till|through|thru)\\s*'
+const RANGE = new RegExp(`(?<![\\w/.])(${POINT})${SEPARATOR}(${POINT}|${PRESENT})(?![\\w/])`, 'gi')
+const SINCE = new RegExp(`\\bsince\\s+(${POINT})(?![\\w/])`, 'gi')
+const SINGLE = new RegExp(`(?<![\\w/.])${POINT}(?![\\w/])`, 'gi')
+
+/** One date ("Sept 2018", "03/2019", "2019-03", "2019"), or null. */
+export function parseDate (text: string): YearMonth | null {
+  const value = text.trim().toLowerCase()
+  const named = /^([a-z]{3})[a-z]*\.?,?\s*(\d{4})$/.exec(value)
+  if (named !== null) {
+    const month = MONTHS.indexOf(named[1] as string) + 1
+    return month === 0 ? null : { year: Number(named[2]), month }
+  }
+  const monthFirst = /^(\d{1,2})[/.](\d{4})$/.exec(value)
+  if (monthFirst !== null) return yearMonth(Number(monthFirst[2]), Number(monthFirst[1]))
+  const yearFirst = /^(\d{4})[-/](\d{1,2})$/.exec(value)
+  if (yearFirst !== null) return yearMonth(Number(yearFirst[1]), Number(yearFirst[2]))
+  return /^\d{4}$/.test(value) ? { year: Number(value), month: null } : null
+}
+
+function yearMonth (year: number, month: number): YearMonth | null {
+  return month >= 1 && month <= 12 ? { year, month } : null
+}
+
+/** Every date range in a line, in order: "Jan 2019 – Present", "2017-2019", "since 2020". */
+export function findDateRanges (text: string): DateRange[] {
+  const ranges: DateRange[] = []
+  const taken = new TakenSpans(text.length)
+  // The patterns only match what parseDate reads; PRESENT is the one end it reads as null.
+  for (const match of text.matchAll(RANGE)) {
+    taken.claim(match.index, match.index + match[0].length)
+    ranges.push({ start: parseDate(match[1] as string) as YearMonth, end: parseDate(match[2] as string), index: match.index, length: match[0].length })
+  }
+  for (const match of text.matchAll(SINCE)) {
+    if (taken.claim(match.index, match.index + match[0].length)) ranges.push({ start: parseDate(match[1] as string) as YearMonth, end: null, index: match.index, length: match[0].length })
+  }
+  return ranges.sort((a, b) => a.index - b.index)
+}
+
+/** Every single date in a text, ranges included (both their ends), in order; the pattern only matches readable dates. */
+export function findDates (text: string): YearMonth[] {
+  return [...text.matchAll(SINGLE)].map((match) => parseDate(match[0]) as YearMonth)
+}
+
+/** The text with its dates and ranges replaced by " | ", which callers split on. */
+export function stripDates (text: string): string {
+  return text.replace(RANGE, ' | ').replace(SINCE, ' | ').replace(SINGLE, ' | ').replace(/[([]\s*\|\s*[)\]]/g, ' | ')
+}
+
+/** "2019-03", or "2019" when the month is unknown. */
+export function formatYearMonth (date: YearMonth): string {
+  return date.month === null ? String(date.year) : `${date.year}-${String(date.month).padStart(2, '0')}`
+}
+
+/** Months since year 0, for arithmetic. */
+function monthIndex (year: number, month: number): number {
+  return year * 12 + month - 1
+}
+
+/**
+ * The months a range covers, as [first, last] indices. A year-only start means January and a
+ * year-only end December: "2017–2019" is three years. Nothing counts past `today`.
+ */
+export function rangeMonths (range: Pick<DateRange, 'start' | 'end'>, today: Date): [number, number] | null {
+  const now = monthIndex(today.getUTCFullYear(), today.getUTCMonth() + 1)
+  const first = monthIndex(range.start.year, range.start.month ?? 1)
+  const last = range.end === null ? now : Math.min(now, monthIndex(range.end.year, range.end.month ?? 12))
+  return first > last ? null : [first, last]
+}
+
+/** Whole months in a range, both ends included. */
+export function durationMonths (range: Pick<DateRange, 'start' | 'end'>, today: Date): number {
+  const months = rangeMonths(range, today)
+  return months === null ? 0 : months[1] - months[0] + 1
+}
+
+/** Years covered by the ranges together, overlaps counted once, to one decimal. */
+export function totalYears (ranges: ReadonlyArray<Pick<DateRange, 'start' | 'end'>>, today: Date): number {
+  const spans = ranges.map((range) => rangeMonths(range, today)).filter((span) => span !== null).sort((a, b) => a[0] - b[0])
+  let months = 0
+  let coveredUntil = -Infinity
+  for (const [first, last] of spans) {
+    const from = Math.max(first, coveredUntil + 1)
+    if (last >= from) months += last - from + 1
+    coveredUntil = Math.max(coveredUntil, last)
+  }
+  return Math.round(months / 12 * 10) / 10
+}

@@ -1,0 +1,121 @@
+import type { ExperienceEntry } from '../../schemas.ts'
+import { findDateRanges, formatYearMonth } from './dates.ts'
+import type { DateRange } from './dates.ts'
+import { isBullet, squash, stripBullet, stripMarkdown, trimChars, truncate } from './lines.ts'
+import { findLocations, isRemoteLocation } from './locations.ts'
+import { isRoleTitle } from './roles.ts'
+
+/**
+ * Jobs in a CV's experience section. Every job has a date range, so each header line holding
+ * one anchors a job; the job's header is that line plus up to two short lines right above it
+ * ("Title" / "Company, City" / "Jan 2019 – Present"), or below it when the dates come first,
+ * and its description is everything down to the next job's header. This reads the common
+ * layouts alike:
+ *   Senior Engineer — Acme Corp (Jan 2019 – Present)
+ *   Acme Corp | Senior Engineer | 2019-2021
+ *   Senior Engineer / Acme Corp, Chicago, IL / Jun 2015 – Dec 2016
+ */
+
+export interface DatedExperience {
+  entry: ExperienceEntry
+  range: DateRange
+}
+
+const MAX_ENTRIES = 50
+const MAX_HEADER_LINES = 2
+const MAX_HEADER_LENGTH = 300
+const MAX_TITLE = 300
+const MAX_DESCRIPTION = 5000
+
+interface Anchor { line: number, range: DateRange }
+interface Block { anchor: Anchor, headerStart: number, header: string[], bodyStart: number }
+
+export function parseExperience (lines: readonly string[]): DatedExperience[] {
+  const anchors = findAnchors(lines)
+  const blocks = anchors.map((anchor, index) => block(lines, anchor, anchors[index - 1]?.line ?? -1, anchors[index + 1]?.line ?? lines.length))
+  return blocks.slice(0, MAX_ENTRIES).map((current, index) => {
+    const bodyEnd = blocks[index + 1]?.headerStart ?? lines.length
+    const { title, company } = titleAndCompany(current.header)
+    const { start, end } = current.anchor.range
+    return {
+      entry: {
+        title,
+        company,
+        start: formatYearMonth(start),
+        end: end === null ? null : formatYearMonth(end),
+        current: end === null,
+        description: description(lines.slice(current.bodyStart, bodyEnd))
+      },
+      range: current.anchor.range
+    }
+  })
+}
+
+/** Lines with a date range that are headers, not bullets or prose mentioning years. */
+function findAnchors (lines: readonly string[]): Anchor[] {
+  return lines.flatMap((line, index) => {
+    const range = findDateRanges(line)[0]
+    return range !== undefined && isHeaderLike(line) ? [{ line: index, range }] : []
+  })
+}
+
+/** Short and not a sentence: a title, a company, a date line. */
+function isHeaderLike (line: string): boolean {
+  const words = squash(line).split(' ').length
+  return line !== '' && line.length <= MAX_HEADER_LENGTH && !isBullet(line) && words <= 16 && !(words > 6 && line.endsWith('.'))
+}
+
+function block (lines: readonly string[], anchor: Anchor, previousAnchor: number, nextAnchor: number): Block {
+  const anchorText = withoutRange(lines[anchor.line] as string, anchor.range)
+  const anchorParts = nameParts(anchorText).length
+  let headerStart = anchor.line
+  // A line already naming both title and company needs nothing from above.
+  while (anchorParts < 2 && headerStart - 1 > previousAnchor && anchor.line - headerStart < MAX_HEADER_LINES && isHeaderLike(lines[headerStart - 1] as string)) headerStart--
+  const above = lines.slice(headerStart, anchor.line)
+  if (above.length > 0 || anchorParts > 0) return { anchor, headerStart, header: [...above, anchorText], bodyStart: anchor.line + 1 }
+  // Dates first, then the title and company below them.
+  let bodyStart = anchor.line + 1
+  while (bodyStart < nextAnchor && bodyStart - anchor.line <= MAX_HEADER_LINES && isHeaderLike(lines[bodyStart] as string)) bodyStart++
+  return { anchor, headerStart, header: lines.slice(anchor.line + 1, bodyStart), bodyStart }
+}
+
+function withoutRange (line: string, range: DateRange): string {
+  return (line.slice(0, range.index) + ' | ' + line.slice(range.index + range.length)).replace(/[([]\s*\|\s*[)\]]/, ' | ')
+}
+
+const SEPARATOR = /\s+[|•·@–—-]\s+|\s*\|\s*|,\s+|\s+at\s+|\s{3,}/
+
+/** The first part that reads like a job title is the title; the first other part is the company. */
+function titleAndCompany (header: readonly string[]): Pick<ExperienceEntry, 'title' | 'company'> {
+  const parts = header.flatMap(nameParts)
+  const titleIndex = Math.max(0, parts.findIndex(isRoleTitle))
+  const title = parts[titleIndex]
+  const company = parts.find((_, index) => index !== titleIndex)
+  return {
+    title: title === undefined ? null : truncate(title, MAX_TITLE),
+    company: company === undefined ? null : truncate(company, MAX_TITLE)
+  }
+}
+
+/** The pieces of a header line that can be a title or a company name. */
+function nameParts (line: string): string[] {
+  return withoutLocations(stripMarkdown(line)).split(SEPARATOR).map(cleanPart).filter(isNamePart)
+}
+
+function withoutLocations (line: string): string {
+  return findLocations(line).reduceRight((text, { value, index }) => text.slice(0, index) + ' | ' + text.slice(index + value.length), line)
+}
+
+function cleanPart (part: string): string {
+  return trimChars(squash(part.replace(/\(\s*\)/g, '')), ' |,·•:–—-')
+}
+
+/** Drops what is left of dates and places: "(part-time during school)", "Remote". */
+function isNamePart (part: string): boolean {
+  return /\p{L}{2}/u.test(part) && !/^\(.*\)$/.test(part) && !isRemoteLocation(part) && !/^(hybrid|on[- ]?site)$/i.test(part)
+}
+
+function description (lines: readonly string[]): string | null {
+  const text = lines.filter((line) => line !== '').map((line) => squash(stripBullet(line))).join('\n')
+  return text === '' ? null : truncate(text, MAX_DESCRIPTION)
+}

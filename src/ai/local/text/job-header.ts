@@ -1,0 +1,60 @@
+import { fieldValue } from './fields.ts'
+import { squash, stripMarkdown, truncate } from './lines.ts'
+import { findLocation } from './locations.ts'
+import { headingKind } from './sections.ts'
+import type { Section } from './sections.ts'
+
+/**
+ * What a posting says about itself at the top: its title, the company and where the job is.
+ * Labelled fields ("Job Title:", "Company:") win over layout guesses.
+ */
+
+const MAX_LENGTH = 300
+const TOP_LINES = 8
+
+const TITLE_FIELD = /^(job title|title|position|position title|role|job|job role|vacancy|opening)$/i
+const COMPANY_FIELD = /^(company|company name|employer|organi[sz]ation|hiring company|client)$/i
+const LOCATION_FIELD = /^(location|job location|work location|locations|based in|office|city)$/i
+
+/** The labelled title, else the first line that reads like one: short, not a sentence, not a heading. */
+export function findJobTitle (lines: readonly string[]): string | null {
+  const field = fieldValue(lines.slice(0, TOP_LINES), TITLE_FIELD)
+  if (field !== null) return truncate(squash(field), MAX_LENGTH)
+  const first = lines.find((line) => line !== '')
+  const candidate = first === undefined ? '' : squash(stripMarkdown(first))
+  return candidate === '' || !looksLikeTitle(candidate) ? null : truncate(candidate, MAX_LENGTH)
+}
+
+function looksLikeTitle (line: string): boolean {
+  return line.length <= 120 &&
+    headingKind(line) === null &&
+    !/[.!?]$|@|https?:|www\.|:\s/.test(line) &&
+    !/\b(is|are) (hiring|looking|seeking)\b/i.test(line)
+}
+
+const NOT_A_COMPANY = /^(us|the (company|team|role|job|position|opportunity)|me|you|our (company|team)|this (role|job|position))$/i
+
+/** "Company: X", else "About X", else "X is hiring" / "X is looking for". */
+export function findCompany (lines: readonly string[], sections: readonly Section[]): string | null {
+  const field = fieldValue(lines.slice(0, TOP_LINES), COMPANY_FIELD)
+  if (field !== null) return truncate(squash(field), MAX_LENGTH)
+  for (const section of sections) {
+    const about = section.kind === 'about' ? /^about\s+(.+)$/i.exec(section.heading as string) : null
+    if (about !== null && !NOT_A_COMPANY.test(about[1] as string)) return truncate(about[1] as string, MAX_LENGTH)
+  }
+  for (const line of lines) {
+    const hiring = /^([A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){0,5})\s+(?:is|are)\s+(?:hiring|looking|seeking|searching|recruiting)\b/.exec(stripMarkdown(line))
+    if (hiring !== null && !/^(we|our|the|this|i)\b/i.test(hiring[1] as string)) return truncate(hiring[1] as string, MAX_LENGTH)
+  }
+  return null
+}
+
+/** The labelled location (without its work-arrangement note), else the first "City, Region" near the top, else anywhere. */
+export function findJobLocation (lines: readonly string[]): string | null {
+  const field = fieldValue(lines.slice(0, TOP_LINES), LOCATION_FIELD)
+  if (field !== null) {
+    const place = squash(field.replace(/\((?=[^)]*\b(on[- ]?site|hybrid|remote|office|in[- ]person)\b)[^)]*\)/gi, ''))
+    if (place !== '') return truncate(place, MAX_LENGTH)
+  }
+  return findLocation(lines.slice(0, TOP_LINES).join('\n')) ?? findLocation(lines.join('\n'))
+}
