@@ -71,6 +71,7 @@ t.test('ICU nurse JD: hourly pay, per-clause preferences, number words', async (
   for (const skill of ['basic life support', 'advanced cardiac life support', 'epic ehr', 'patient assessment']) {
     t.ok(job.required_skills.includes(skill), `${skill} is required`)
   }
+  t.same(job.preferred_skills, ['critical care nursing certification', 'continuous renal replacement therapy', 'hemodynamic monitoring'])
   t.same(job.education, { minimum_level: 'associate', fields: ['nursing'] }, 'the BSN is only preferred')
   t.same(job.languages, ['english', 'spanish'])
   t.equal(job.responsibilities.length, 6)
@@ -91,7 +92,7 @@ t.test('accountant JD: upper-case labels, numbered duties, on-site', async (t) =
   for (const skill of ['general ledger', 'gaap', 'excel', 'quickbooks', 'netsuite', 'reconciliation']) {
     t.ok(job.required_skills.includes(skill), `${skill} is required`)
   }
-  t.same(job.preferred_skills, ['sap'])
+  t.same(job.preferred_skills, ['certified public accountant', 'sap'])
   t.same(job.education, { minimum_level: 'bachelor', fields: ['accounting', 'finance'] })
   t.equal(job.responsibilities[0], 'Prepare monthly journal entries, accruals and the month-end close checklist')
   t.equal(job.role_category, 'finance_accounting')
