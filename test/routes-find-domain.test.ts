@@ -70,3 +70,27 @@ t.test('Redis hung: still 200, the failure counted', async (t) => {
   t.ok(response.json().suggestions.length > 0)
   t.ok(await metricValue(app, 'cache_get_failures_total', { namespace: 'domain' }) >= 1)
 })
+
+t.test('another instance reads the suggestions from Redis, checked against their shape', async (t) => {
+  const redis = await startRedisServer(t)
+  const body = { company_name: 'Stark Industries', location: 'New York' }
+  const first = (await buildTestApp(t, { REDIS_URL: redis.url })).app
+  await first.ready()
+  t.ok(await redisReady(first))
+  const answer = (await first.inject(findDomain(body))).json()
+  await first.cache.flush()
+  const second = (await buildTestApp(t, { REDIS_URL: redis.url })).app
+  await second.ready()
+  t.ok(await redisReady(second))
+  t.same((await second.inject(findDomain(body))).json(), answer)
+  t.equal(await metricValue(second, 'cache_hits_total', { namespace: 'domain', tier: 'l2' }), 1)
+
+  const keys = (await redis.command('KEYS', 'jobfit:domain:*')).split('\n')
+  t.equal(keys.length, 1)
+  await redis.command('SET', keys[0] ?? '', JSON.stringify({ v: 1, x: Date.now() + 60_000, d: [{ domain: 42 }] }))
+  const third = (await buildTestApp(t, { REDIS_URL: redis.url })).app
+  await third.ready()
+  t.ok(await redisReady(third))
+  t.same((await third.inject(findDomain(body))).json(), answer, 'a stored value of the wrong shape is recomputed')
+  t.equal(await metricValue(third, 'cache_get_failures_total', { namespace: 'domain', reason: 'corrupt' }), 1)
+})
