@@ -14,6 +14,14 @@ t.test('title: the labelled one, else the first line if it reads like a title', 
   }
 })
 
+t.test('a one-paragraph posting: "<Title> at <Company>" opening the text', async (t) => {
+  const text = 'Senior Backend Engineer at Acme Robotics (Berlin, hybrid). 5+ years with Node.js required.'
+  t.equal(findJobTitle(toLines(text)), 'Senior Backend Engineer')
+  t.equal(company(text), 'Acme Robotics')
+  t.equal(findJobTitle(toLines('We need help at Acme. Apply now.')), null, 'a sentence that does not open with a title')
+  t.equal(company('Work at home. Apply now.'), null)
+})
+
 t.test('company: labelled, "About X", "X is hiring"', async (t) => {
   t.equal(company('Engineer\nCompany: Harbor & Finch'), 'Harbor & Finch')
   t.equal(company('Engineer\n\n## About Harbor & Finch\nWe build things.'), 'Harbor & Finch')

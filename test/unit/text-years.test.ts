@@ -22,7 +22,9 @@ t.test('the phrasings of a years requirement', async (t) => {
     ['7 years or more of relevant experience', [{ min: 7, max: null }]],
     ['2 yrs experience with Kubernetes', [{ min: 2, max: null }]],
     ['3 years’ commercial experience', [{ min: 3, max: null }]],
-    ['5+ years backend experience, 2+ years with Kubernetes', [{ min: 5, max: null }, { min: 2, max: null }]]
+    ['5+ years backend experience, 2+ years with Kubernetes', [{ min: 5, max: null }, { min: 2, max: null }]],
+    ['Requirements: 5+ years of Node.js, TypeScript and PostgreSQL', [{ min: 5, max: null }]],
+    ['at least 3 years with Python', [{ min: 3, max: null }]]
   ]
   for (const [line, expected] of cases) t.same(yearsOnLine(line), expected, line)
 })

@@ -16,13 +16,26 @@ const TITLE_FIELD = /^(job title|title|position|position title|role|job|job role
 const COMPANY_FIELD = /^(company|company name|employer|organi[sz]ation|hiring company|client)$/i
 const LOCATION_FIELD = /^(location|job location|work location|locations|based in|office|city)$/i
 
-/** The labelled title, else the first line that reads like one: short, not a sentence, not a heading. */
+/** A one-paragraph posting often opens with "Senior Backend Engineer at Acme (Berlin)". */
+const TITLE_AT_COMPANY = /^([A-Z][\w/+#&-]*(?:\s+[A-Z][\w/+#&-]*){0,7})\s+(?:at|@)\s+([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&'’-]*){0,4})/
+
+function titleAtCompany (lines: readonly string[]): RegExpExecArray | null {
+  const first = lines.find((line) => line !== '')
+  return first === undefined ? null : TITLE_AT_COMPANY.exec(squash(stripMarkdown(first)))
+}
+
+/**
+ * The labelled title, else the first line that reads like one (short, not a sentence, not a
+ * heading), else the title of an opening "<Title> at <Company>" sentence.
+ */
 export function findJobTitle (lines: readonly string[]): string | null {
   const field = fieldValue(lines.slice(0, TOP_LINES), TITLE_FIELD)
   if (field !== null) return truncate(squash(field), MAX_LENGTH)
   const first = lines.find((line) => line !== '')
   const candidate = first === undefined ? '' : squash(stripMarkdown(first))
-  return candidate === '' || !looksLikeTitle(candidate) ? null : truncate(candidate, MAX_LENGTH)
+  if (candidate !== '' && looksLikeTitle(candidate)) return truncate(candidate, MAX_LENGTH)
+  const opening = titleAtCompany(lines)
+  return opening === null ? null : truncate(opening[1] as string, MAX_LENGTH)
 }
 
 function looksLikeTitle (line: string): boolean {
@@ -34,7 +47,7 @@ function looksLikeTitle (line: string): boolean {
 
 const NOT_A_COMPANY = /^(us|the (company|team|role|job|position|opportunity)|me|you|our (company|team)|this (role|job|position))$/i
 
-/** "Company: X", else "About X", else "X is hiring" / "X is looking for". */
+/** "Company: X", else "About X", else "X is hiring" / "X is looking for", else "<Title> at X" opening the text. */
 export function findCompany (lines: readonly string[], sections: readonly Section[]): string | null {
   const field = fieldValue(lines.slice(0, TOP_LINES), COMPANY_FIELD)
   if (field !== null) return truncate(squash(field), MAX_LENGTH)
@@ -46,7 +59,8 @@ export function findCompany (lines: readonly string[], sections: readonly Sectio
     const hiring = /^([A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){0,5})\s+(?:is|are)\s+(?:hiring|looking|seeking|searching|recruiting)\b/.exec(stripMarkdown(line))
     if (hiring !== null && !/^(we|our|the|this|i)\b/i.test(hiring[1] as string)) return truncate(hiring[1] as string, MAX_LENGTH)
   }
-  return null
+  const opening = titleAtCompany(lines)
+  return opening === null ? null : truncate(opening[2] as string, MAX_LENGTH)
 }
 
 /** The labelled location (without its work-arrangement note), else the first "City, Region" near the top, else anywhere. */

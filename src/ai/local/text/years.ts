@@ -21,7 +21,8 @@ const PATTERNS: readonly RegExp[] = [
   new RegExp(`\\b(${NUMBER})${UNIT}\\s*(?:\\+|or more|or longer|minimum)`, 'gi'),
   new RegExp(`\\b(${NUMBER})${UNIT}['’]?\\s+(?:of\\s+)?(?:[\\w/&-]+\\s+){0,6}?experience`, 'gi')
 ]
-const EXPERIENCE_CUE = /\b(experience|exp\.|background|track record|working|in (a|an|the) [\w\s-]{0,40}(role|position|environment|setting))\b/i
+// "5+ years" and "at least 4 years" are requirement phrasings by themselves ("5+ years of Node.js").
+const EXPERIENCE_CUE = /\b(experience|exp\.|background|track record|working|in (a|an|the) [\w\s-]{0,40}(role|position|environment|setting))\b|\+\s*(years?|yrs?)\b|\b(at least|minimum( of)?)\s+\S+\s+(years?|yrs?)\b/i
 const MAX_YEARS = 40
 
 /** The figure a number is written as: "5", "2.5", "two", "two (2)". */
