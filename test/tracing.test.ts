@@ -15,6 +15,7 @@ trace.setGlobalTracerProvider(provider)
 registerInstrumentations({ instrumentations: createInstrumentations(), tracerProvider: provider })
 const { addProbeRoute, buildTestApp, PROBE_NAMESPACE, redisReady } = await import('./helpers/app.ts')
 const { startRedisServer } = await import('./helpers/redis-server.ts')
+const { cv, job } = await import('./helpers/fit-fixtures.ts')
 
 const PERSONAL_INPUT = 'Jane Doe, jane.doe@example.com, +44 7700 900123'
 
@@ -104,4 +105,41 @@ t.test('a healthy Redis: ioredis spans with stable semantic conventions under th
   await fetch(`${address}/health`)
   await fetch(`${address}/metrics`)
   t.same(exporter.getFinishedSpans().map((span) => span.name), [], '/health and /metrics are not traced')
+})
+
+t.test('AI provider calls are spans with the model, operation and token counts, under the request', async (t) => {
+  const { HttpReply, sampleInstance, startFakeOpenAi } = await import('./helpers/fake-openai.ts')
+  const fake = await startFakeOpenAi(t)
+  const { app } = await buildTestApp(t, { AI_PROVIDER: 'openai', OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseUrl, OPENAI_MAX_RETRIES: '0' })
+  const address = await app.listen({ port: 0, host: '127.0.0.1' })
+  exporter.reset()
+  const post = (url: string, body: unknown) => fetch(`${address}${url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+
+  t.equal((await post('/api/parse', { text: PERSONAL_INPUT })).status, 200)
+  const spans = exporter.getFinishedSpans()
+  const chat = spanNamed(spans, 'chat gpt-4o-mini')
+  t.ok(chat, 'a chat span')
+  t.match(chat?.attributes, {
+    'gen_ai.operation.name': 'chat',
+    'gen_ai.provider.name': 'openai',
+    'gen_ai.request.model': 'gpt-4o-mini',
+    'jobfit.ai.operation': 'parse_job',
+    'gen_ai.usage.input_tokens': Number,
+    'gen_ai.usage.output_tokens': Number
+  })
+  t.ok(ancestors(spans, chat as ReadableSpan).some((span) => span.name === 'POST /api/parse'), 'inside the request span')
+  t.notOk(JSON.stringify(spans.map((span) => span.attributes)).includes('jane.doe@example.com'), 'no input in any attribute')
+
+  exporter.reset()
+  fake.onChat = () => new HttpReply(429, undefined, { 'retry-after': '3' })
+  t.equal((await post('/api/parse', { text: 'another job' })).status, 503)
+  const failed = spanNamed(exporter.getFinishedSpans(), 'chat gpt-4o-mini')
+  t.equal(failed?.status.code, SpanStatusCode.ERROR)
+  t.equal(failed?.attributes['error.type'], 'rate_limited')
+
+  exporter.reset()
+  fake.onChat = (request) => sampleInstance(request.response_format.json_schema.schema)
+  t.equal((await post('/api/calculate-score', { cv: cv({ skills: ['react', 'go'] }), jd: job({ required_skills: ['vue', 'rust'] }) })).status, 200)
+  const embeddings = spanNamed(exporter.getFinishedSpans(), 'embeddings text-embedding-3-small')
+  t.match(embeddings?.attributes, { 'gen_ai.operation.name': 'embeddings', 'jobfit.ai.batch_size': 4, 'gen_ai.usage.input_tokens': Number })
 })

@@ -3,6 +3,7 @@ import { AiService } from '../../src/ai/ai-service.ts'
 import type { AiProvider } from '../../src/ai/provider.ts'
 import type { ParsedCv, ParsedJob } from '../../src/ai/schemas.ts'
 import { createCache } from '../../src/cache/index.ts'
+import { cv, job } from '../helpers/fit-fixtures.ts'
 
 const CACHE_SETTINGS = {
   enabled: true,
@@ -32,12 +33,12 @@ class RecordingProvider implements AiProvider {
 
   async parseJobDescription (text: string): Promise<ParsedJob> {
     this.calls.push('parse_job')
-    return { ...EMPTY_JOB, title: text.slice(0, 40) }
+    return job({ title: text.slice(0, 40) })
   }
 
   async parseCv (text: string): Promise<ParsedCv> {
     this.calls.push('parse_cv')
-    return { ...EMPTY_CV, name: text.slice(0, 40) }
+    return cv({ name: text.slice(0, 40) })
   }
 
   async extractIndustries (): Promise<['software']> {
@@ -54,38 +55,6 @@ class RecordingProvider implements AiProvider {
     this.embedBatches.push([...texts])
     return texts.map((text) => Float32Array.from({ length: this.embeddingDimensions }, (_, index) => text.length + index))
   }
-}
-
-const EMPTY_JOB: ParsedJob = {
-  title: null,
-  company: null,
-  location: null,
-  remote_policy: null,
-  employment_type: null,
-  seniority: null,
-  min_years_experience: null,
-  max_years_experience: null,
-  required_skills: [],
-  preferred_skills: [],
-  responsibilities: [],
-  education: { minimum_level: null, fields: [] },
-  languages: [],
-  salary: null,
-  industries: [],
-  role_category: 'other'
-}
-
-const EMPTY_CV: ParsedCv = {
-  name: null,
-  contact: { email: null, phone: null, location: null, links: [] },
-  headline: null,
-  summary: null,
-  skills: [],
-  experience: [],
-  total_years_experience: 0,
-  education: [],
-  certifications: [],
-  languages: []
 }
 
 function setup (provider = new RecordingProvider()) {
