@@ -103,6 +103,16 @@ t.test('upstream failures map to 502/503/504 with a message a client can act on,
   t.equal(await metricValue(app, 'ai_requests_total', { outcome: 'bad_response' }), 2, 'a malformed answer is asked for once more')
 })
 
+t.test('tokens billed for an unusable answer still count', async (t) => {
+  const { app, fake } = await openAiApp(t)
+  fake.onChat = () => 'malformed'
+  t.equal((await app.inject(parse('a job description the model garbles'))).statusCode, 502)
+  t.equal(fake.chatRequests.length, 2, 'asked twice')
+  const output = await metricValue(app, 'ai_tokens_total', { operation: 'parse_job', type: 'output' })
+  t.ok(output > 0, `${output} output tokens counted for the two unusable answers`)
+  t.equal(await metricValue(app, 'ai_requests_total', { operation: 'parse_job', outcome: 'bad_response' }), 2)
+})
+
 t.test('a failed upstream call is not cached: the next request asks again and succeeds', async (t) => {
   const { app, fake } = await openAiApp(t)
   fake.onChat = () => new HttpReply(503)

@@ -1,3 +1,5 @@
+import type { Usage } from './telemetry.ts'
+
 /**
  * Why an upstream AI call failed, as a value that flows unchanged into the HTTP status, the
  * `ai_requests_total{outcome}` label, the log line and the span's `error.type`.
@@ -24,12 +26,15 @@ export class AiProviderError extends Error {
   readonly expose = true
   /** Seconds a client should wait before retrying (503 only). */
   readonly retryAfterSeconds: number | undefined
+  /** Tokens billed although the answer was unusable: they still count as spent. */
+  readonly usage: Usage | undefined
 
-  constructor (reason: AiFailureReason, message: string, options: { retryAfterSeconds?: number | undefined, cause?: unknown } = {}) {
+  constructor (reason: AiFailureReason, message: string, options: { retryAfterSeconds?: number | undefined, cause?: unknown, usage?: Usage | undefined } = {}) {
     super(message, { cause: options.cause })
     this.name = 'AiProviderError'
     this.reason = reason
     this.statusCode = STATUS_BY_REASON[reason]
     this.retryAfterSeconds = options.retryAfterSeconds
+    this.usage = options.usage
   }
 }

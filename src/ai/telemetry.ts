@@ -79,19 +79,24 @@ export async function traceAiCall<T> (
   })
   try {
     const result = await work(span)
-    if (result.usage !== undefined) {
-      span.setAttribute('gen_ai.usage.input_tokens', result.usage.inputTokens)
-      span.setAttribute('gen_ai.usage.output_tokens', result.usage.outputTokens)
-    }
+    recordUsage(span, result.usage)
     report('ok', result.usage)
     return result.value
   } catch (error) {
     const reason = error instanceof AiProviderError ? error.reason : 'bad_response'
+    const usage = error instanceof AiProviderError ? error.usage : undefined
+    recordUsage(span, usage)
     span.setAttribute('error.type', reason)
     span.setStatus({ code: SpanStatusCode.ERROR, message: reason })
-    report(reason, undefined)
+    report(reason, usage)
     throw error
   } finally {
     span.end()
   }
+}
+
+function recordUsage (span: Span, usage: Usage | undefined): void {
+  if (usage === undefined) return
+  span.setAttribute('gen_ai.usage.input_tokens', usage.inputTokens)
+  span.setAttribute('gen_ai.usage.output_tokens', usage.outputTokens)
 }

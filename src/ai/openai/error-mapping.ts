@@ -1,5 +1,6 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai'
 import { AiProviderError } from '../errors.ts'
+import type { Usage } from '../telemetry.ts'
 
 /**
  * Turns what the openai SDK throws (after its own retries) into the `AiProviderError` the routes
@@ -28,8 +29,8 @@ export function mapOpenAiError (error: unknown): unknown {
 }
 
 /** An answer that is not JSON, fails the schema, or has the wrong number or length of vectors. */
-export function invalidAnswer (problem: string): AiProviderError {
-  return new AiProviderError('bad_response', MESSAGES.bad_response, { cause: new Error(problem) })
+export function invalidAnswer (problem: string, usage?: Usage): AiProviderError {
+  return new AiProviderError('bad_response', MESSAGES.bad_response, { cause: new Error(problem), usage })
 }
 
 function fromStatus (error: APIError): AiProviderError {

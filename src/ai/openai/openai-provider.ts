@@ -108,9 +108,10 @@ export class OpenAiProvider implements AiProvider {
         messages: [{ role: 'system', content: prompt }, { role: 'user', content: text }],
         response_format: output.responseFormat
       })
-      const parsed = output.parse(answerContent(completion))
-      if (!parsed.ok) throw invalidAnswer(parsed.problem)
-      return { value: parsed.value, usage: chatUsage(completion) }
+      const usage = chatUsage(completion)
+      const parsed = output.parse(answerContent(completion, usage))
+      if (!parsed.ok) throw invalidAnswer(parsed.problem, usage)
+      return { value: parsed.value, usage }
     })
   }
 
@@ -141,9 +142,9 @@ export class OpenAiProvider implements AiProvider {
 }
 
 /** The message content; a refusal, or no choice at all, counts as an unusable answer (`null`). */
-function answerContent (completion: ChatCompletion): string {
+function answerContent (completion: ChatCompletion, usage: Usage | undefined): string {
   const content = completion.choices[0]?.message.content
-  if (typeof content !== 'string') throw invalidAnswer('the answer has no content (refused or empty)')
+  if (typeof content !== 'string') throw invalidAnswer('the answer has no content (refused or empty)', usage)
   return content
 }
 
