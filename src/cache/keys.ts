@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 
 /**
  * Cache keys never contain the input itself (CVs are personal data): only a SHA-256 of its
@@ -34,7 +34,8 @@ function canonical (input: CacheInput | undefined): CacheInput | undefined {
 }
 
 export function hashInput (input: CacheInput): string {
-  return createHash('sha256').update(normalizeInput(input)).digest('hex')
+  // One-shot hash(): no Hash object per lookup, on the path of every L1 hit.
+  return hash('sha256', normalizeInput(input))
 }
 
 export function namespacePrefix (prefix: string, namespace: string): string {

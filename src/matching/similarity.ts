@@ -1,8 +1,9 @@
 /**
  * Cosine similarity between two sets of embeddings. The vectors are L2-normalized, so the
- * cosine is the dot product. Each side is copied once into one contiguous Float32Array: the
- * inner loop then walks two flat typed arrays with no per-pair allocation, and a 60×60 matrix
- * of 768-dimension vectors stays well under a millisecond.
+ * cosine is the dot product. Each row's non-zero dimensions are listed once and only those are
+ * multiplied: the local embedder's vectors have 5-25 non-zero dimensions out of 768, which makes
+ * a warm scoring's matrix 30x cheaper (bench/RESULTS.md, profile section), and for a model's
+ * dense vectors the list is every dimension, so nothing is lost. No per-pair allocation.
  */
 
 /** Row-major: the similarity of row `i` and column `j` is `values[i * cols + j]`. */
@@ -20,20 +21,28 @@ export interface BestMatch {
 
 export function cosineSimilarityMatrix (rows: readonly Float32Array[], cols: readonly Float32Array[]): SimilarityMatrix {
   const dimensions = commonDimensions(rows, cols)
-  const left = pack(rows, dimensions)
-  const right = pack(cols, dimensions)
   const values = new Float64Array(rows.length * cols.length)
-  for (let i = 0; i < rows.length; i++) {
-    const rowStart = i * dimensions
-    for (let j = 0; j < cols.length; j++) {
-      const colStart = j * dimensions
+  const nonZero = new Int32Array(dimensions)
+  rows.forEach((row, i) => {
+    const count = listNonZero(row, nonZero)
+    cols.forEach((col, j) => {
       let dot = 0
-      for (let k = 0; k < dimensions; k++) dot += left[rowStart + k]! * right[colStart + k]!
+      for (let n = 0; n < count; n++) {
+        const k = nonZero[n]!
+        dot += row[k]! * col[k]!
+      }
       // Rounding in normalization can push a vector's cosine with itself just past 1.
       values[i * cols.length + j] = Math.min(1, Math.max(-1, dot))
-    }
-  }
+    })
+  })
   return { rows: rows.length, cols: cols.length, values }
+}
+
+/** Writes the indexes of `vector`'s non-zero dimensions into `into`; returns how many. */
+function listNonZero (vector: Float32Array, into: Int32Array): number {
+  let count = 0
+  for (let k = 0; k < vector.length; k++) if (vector[k] !== 0) into[count++] = k
+  return count
 }
 
 /** The most similar column of each row; the first one wins a tie, so the answer is deterministic. */
@@ -62,10 +71,4 @@ function commonDimensions (rows: readonly Float32Array[], cols: readonly Float32
     }
   }
   return dimensions
-}
-
-function pack (vectors: readonly Float32Array[], dimensions: number): Float32Array {
-  const packed = new Float32Array(vectors.length * dimensions)
-  vectors.forEach((vector, index) => packed.set(vector, index * dimensions))
-  return packed
 }
