@@ -34,16 +34,13 @@ export interface CacheDependencies {
   onL2Latency?: L2LatencyObserver | undefined
 }
 
-/** Slack over the command timeout before our own deadline fires, so ioredis' timeout normally wins. */
-const DEADLINE_SLACK_MS = 20
-
 export function createCache (settings: CacheSettings, dependencies: CacheDependencies = {}): TwoTierCache {
   const l2 = dependencies.redis === undefined
     ? undefined
     : new RedisTier({
       client: dependencies.redis,
       breaker: new CircuitBreaker({ failureThreshold: settings.breakerFailureThreshold, cooldownMs: settings.breakerCooldownMs }),
-      deadlineMs: settings.l2CommandTimeoutMs + DEADLINE_SLACK_MS,
+      deadlineMs: settings.l2CommandTimeoutMs,
       onLatency: dependencies.onL2Latency
     })
   const bus = dependencies.redis === undefined || !settings.enabled

@@ -15,11 +15,15 @@ export interface RedisClientOptions {
  * The client is created disconnected: `connect()` is the caller's to call and not to await, so
  * boot never depends on Redis. Reconnection runs in the background for ever, with capped backoff.
  */
+const BACKSTOP_SLACK_MS = 1000
+
 export function createRedisClient (options: RedisClientOptions): Redis {
   const client = new Redis(options.url, {
     lazyConnect: true,
     enableOfflineQueue: false,
-    commandTimeout: options.commandTimeoutMs,
+    // The deadline that counts is RedisTier's, which first reads a reply already waiting in the
+    // socket; ioredis' own timer, which cannot, only backs it up for calls nobody awaits any more.
+    commandTimeout: options.commandTimeoutMs + BACKSTOP_SLACK_MS,
     connectTimeout: options.connectTimeoutMs,
     // A command that was in flight when the connection dropped fails instead of being retried later.
     maxRetriesPerRequest: 0,

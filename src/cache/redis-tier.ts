@@ -20,7 +20,7 @@ export interface L2Write {
 export interface RedisTierOptions {
   client: Redis
   breaker: CircuitBreaker
-  /** Our own bound on every call, on top of ioredis' commandTimeout (which pipelines may not honour). */
+  /** The bound on every call (CACHE_L2_COMMAND_TIMEOUT_MS); ioredis' commandTimeout is only a later backstop. */
   deadlineMs: number
   onLatency?: L2LatencyObserver
 }
@@ -195,10 +195,16 @@ function throwFirstError (results: PipelineResults): void {
   }
 }
 
+/**
+ * When the event loop was blocked past the deadline (a CPU-heavy request), the timer and the
+ * reply are both due at once and timers run first. setImmediate lets the poll phase read a
+ * reply that is already in the socket before the call is declared timed out: a busy process is
+ * not a slow Redis, and one false timeout would open the circuit.
+ */
 function withDeadline<T> (work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined
   const deadline = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new DeadlineExceededError(ms)), ms)
+    timer = setTimeout(() => setImmediate(() => reject(new DeadlineExceededError(ms))), ms)
   })
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer))
 }
