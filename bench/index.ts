@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { describeMachine } from './lib/machine.ts'
-import type { Section, SectionResult } from './lib/report.ts'
+import type { Section, SectionResult, TargetResult } from './lib/report.ts'
 import { table } from './lib/report.ts'
 import { SECTIONS } from './sections.ts'
 
@@ -35,9 +35,14 @@ function storedResults (): SectionResult[] {
     .map((section) => JSON.parse(readFileSync(new URL(`${section.id}.json`, OUT_DIR), 'utf8')) as SectionResult)
 }
 
+function verdict (target: TargetResult): string {
+  if (target.descriptive === true) return 'ℹ️ for contrast'
+  return target.met ? '✅ met' : `❌ missed${target.note === undefined ? '' : `: ${target.note}`}`
+}
+
 function render (results: readonly SectionResult[], command: string): string {
   const targets = results.flatMap((result) => result.targets.map((target) => [
-    result.title, target.name, target.target, target.measured, target.met ? '✅ met' : `❌ missed${target.note === undefined ? '' : `: ${target.note}`}`
+    result.title, target.name, target.target, target.measured, verdict(target)
   ]))
   return [
     '# jobfit benchmark results',

@@ -11,6 +11,8 @@ export interface TargetResult {
   /** What this run measured, e.g. "1.12x (p99 4.1 ms vs 3.7 ms)". */
   measured: string
   met: boolean
+  /** A figure reported for contrast (the baselines), not a goal: shown as "measured", never as met or missed. */
+  descriptive?: boolean
   /** When missed: by how much and why. */
   note?: string
 }
