@@ -1,4 +1,19 @@
+import { alternativesSection } from './alternatives/section.ts'
+import { baselineSection } from './baseline/try-catch.ts'
+import { costSection } from './cost/cost-section.ts'
 import type { Section } from './lib/report.ts'
+import { memorySection } from './memory/memory-section.ts'
+import { microSection } from './micro/section.ts'
+import { profileSection } from './profile/profile-section.ts'
+import { soakSection } from './soak/fault-soak.ts'
 
 /** In the order RESULTS.md shows them. */
-export const SECTIONS: readonly Section[] = []
+export const SECTIONS: readonly Section[] = [
+  soakSection,
+  baselineSection,
+  alternativesSection,
+  costSection,
+  memorySection,
+  microSection,
+  profileSection
+]

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { assertNamespace, cacheKey, KEY_VERSION } from '../../src/cache/keys.ts'
+import { assertNamespace, cacheKey, KEY_VERSION, normalizeText } from '../../src/cache/keys.ts'
 
 t.test('key format is prefix:namespace:version:<sha-256 hex>', async (t) => {
   t.match(cacheKey('jobfit', 'cv_parse', 'text'), new RegExp(`^jobfit:cv_parse:${KEY_VERSION}:[0-9a-f]{64}$`))
@@ -38,5 +38,15 @@ t.test('assertNamespace accepts short lowercase identifiers only', async (t) => 
   t.doesNotThrow(() => assertNamespace('cv_parse-2'))
   for (const bad of ['', 'CV', '1cv', 'cv:x', 'cv parse', 'a'.repeat(33)]) {
     t.throws(() => assertNamespace(bad), TypeError, JSON.stringify(bad))
+  }
+})
+
+t.test('normalizeText folds every kind and run of white space exactly like /\\s+/ → " "', async (t) => {
+  const pieces = ['a', 'é', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2003', ' \t ', 'word']
+  let seed = 7
+  const next = () => (seed = (seed * 48271) % 2147483647)
+  for (let sample = 0; sample < 2000; sample++) {
+    const text = Array.from({ length: 12 }, () => pieces[next() % pieces.length]).join('')
+    t.equal(normalizeText(text), text.normalize('NFC').trim().replace(/\s+/g, ' '), JSON.stringify(text))
   }
 })
