@@ -202,9 +202,11 @@ function throwFirstError (results: PipelineResults): void {
  * not a slow Redis, and one false timeout would open the circuit.
  */
 function withDeadline<T> (work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  const deadline = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => setImmediate(() => reject(new DeadlineExceededError(ms))), ms)
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => setImmediate(() => reject(new DeadlineExceededError(ms))), ms)
+    work.then(
+      (value) => { clearTimeout(timer); resolve(value) },
+      (error: unknown) => { clearTimeout(timer); reject(error) }
+    )
   })
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer))
 }
