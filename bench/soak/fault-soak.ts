@@ -227,11 +227,13 @@ function render (results: readonly PhaseResult[], seconds: number): string {
     table(['phase', 'get failures by reason', 'set failures by reason', 'L2 reads answered', 'probe L2 hits',
       'probe first L2 hit', 'probe requests / failed', 'event-loop lag, max', 'RSS at end'], cacheRows),
     '',
-    '**Reading `timeout` where Redis is up** (healthy, resumed, restarted, OOM): it is not Redis being slow. The ' +
-      '50 ms command timeout is a timer on the service\'s own event loop; when one turn of that loop runs longer ' +
-      'than that (*event-loop lag, max*: on 2 cores shared with the load generator, it does), the timer can fire ' +
-      'before the reply that has already arrived is read. One timeout opens the breaker until an answer to another ' +
-      'call in flight closes it, or for up to the 1 s cool-down: the `circuit_open` counts in those phases are L2 ' +
-      'reads and writes skipped, not requests failed.'
+    '**`timeout` and `circuit_open` where Redis is up.** The 50 ms deadline is a timer on the service\'s own event ' +
+      'loop, and one turn of that loop can run longer than that (*event-loop lag, max*: 2 cores shared with the load ' +
+      'generator). An earlier run of this soak counted `timeout`s in the healthy phases for that reason alone: the timer ' +
+      'fired before a reply that had already arrived was read, and each one opened the breaker. The deadline now lets ' +
+      'such a reply be read first (`withDeadline` in src/cache/redis-tier.ts, test/cache-event-loop-lag.test.ts), so a ' +
+      '`timeout` where Redis is up means Redis answered late. `circuit_open` right after a fault clears (resumed, ' +
+      'restarted) is the breaker waiting for its next probe, at most the 1 s cool-down: L2 reads and writes skipped, not ' +
+      'requests failed.'
   ].join('\n')
 }
