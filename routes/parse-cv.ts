@@ -5,7 +5,8 @@ import { Type } from 'typebox'
 import { ParsedCv } from '../src/ai/schemas.ts'
 import type { LimitsConfig } from '../src/config.ts'
 import { extractText } from '../src/documents/extract-text.ts'
-import { ERROR_RESPONSES, HttpError } from './shared/errors.ts'
+import { ClientError } from '../src/client-error.ts'
+import { ERROR_RESPONSES } from './shared/errors.ts'
 import { requireText, TextBody } from './shared/text-input.ts'
 
 export interface ParseCvRoutesOptions {
@@ -51,7 +52,7 @@ const parseCvRoutes: FastifyPluginAsyncTypebox<ParseCvRoutesOptions> = async (fa
 
 async function uploadedText (request: FastifyRequest): Promise<string> {
   const file = await request.file()
-  if (file === undefined) throw new HttpError(400, 'The multipart body has no file: send the CV in a field named "file"')
+  if (file === undefined) throw new ClientError(400, 'The multipart body has no file: send the CV in a field named "file"')
   return extractText({ data: await file.toBuffer(), filename: file.filename, mimetype: file.mimetype })
 }
 

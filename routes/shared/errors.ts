@@ -12,14 +12,3 @@ export const ERROR_RESPONSES = {
   '4xx': ErrorResponse,
   '5xx': ErrorResponse
 } as const
-
-/** An error whose status and message are meant for the client. */
-export class HttpError extends Error {
-  readonly statusCode: number
-
-  constructor (statusCode: number, message: string) {
-    super(message)
-    this.name = 'HttpError'
-    this.statusCode = statusCode
-  }
-}

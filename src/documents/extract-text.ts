@@ -1,16 +1,14 @@
 import mammoth from 'mammoth'
 import { extractText as extractPdfText, getDocumentProxy } from 'unpdf'
+import { ClientError } from '../client-error.ts'
 
 /**
  * An upload we cannot read text from. The message is written for the client and names the
  * problem only: it never quotes the document.
  */
-export class UnreadableDocumentError extends Error {
-  readonly statusCode = 422
-
+export class UnreadableDocumentError extends ClientError {
   constructor (message: string) {
-    super(message)
-    this.name = 'UnreadableDocumentError'
+    super(422, message)
   }
 }
 

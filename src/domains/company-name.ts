@@ -1,14 +1,13 @@
+import { ClientError } from '../client-error.ts'
+
 /**
  * Reduces a company's registered name to the words a web domain is likely built from:
  * "The Müller & Söhne GmbH & Co. KG" → "Müller & Söhne".
  */
 
-export class InvalidCompanyNameError extends Error {
-  readonly statusCode = 400
-
+export class InvalidCompanyNameError extends ClientError {
   constructor (message: string) {
-    super(message)
-    this.name = 'InvalidCompanyNameError'
+    super(400, message)
   }
 }
 
