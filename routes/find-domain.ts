@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { DomainConfig } from '../src/config.ts'
 import { DomainFinder } from '../src/domains/domain-finder.ts'
+import { DomainSuggestion } from '../src/domains/suggest-domains.ts'
 import { ERROR_RESPONSES } from './shared/errors.ts'
 
 export interface FindDomainRoutesOptions {
@@ -14,15 +15,8 @@ const FindDomainBody = Type.Object({
   industry: Type.Optional(Type.String({ maxLength: 100, description: 'Hints TLDs such as .io or .org' }))
 }, { additionalProperties: false })
 
-const Suggestion = Type.Object({
-  domain: Type.String({ description: 'ASCII host name (punycode for internationalized names)' }),
-  confidence: Type.Number({ minimum: 0, maximum: 1 }),
-  source: Type.Enum(['name', 'name+location', 'name+industry', 'abbreviation', 'first-word']),
-  verified: Type.Union([Type.Boolean(), Type.Null()], { description: 'Resolves in DNS; null when not checked (DOMAIN_VERIFY_DNS off) or inconclusive' })
-})
-
 const FindDomainResponse = Type.Object({
-  suggestions: Type.Array(Suggestion, { description: 'Best first' })
+  suggestions: Type.Array(DomainSuggestion, { description: 'Best first' })
 })
 
 const findDomainRoutes: FastifyPluginAsyncTypebox<FindDomainRoutesOptions> = async (fastify, options) => {

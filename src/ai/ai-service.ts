@@ -1,17 +1,10 @@
-import { Compile } from 'typebox/compile'
-import type { Static, TSchema } from 'typebox'
 import type { TwoTierCache, Validator } from '../cache/index.ts'
 import { CACHE_POLICY } from '../cache-policy.ts'
 import type { CachePolicy } from '../cache-policy.ts'
+import { schemaValidator } from '../schema-validator.ts'
 import type { AiProvider } from './provider.ts'
 import { IndustryList, ParsedCv, ParsedJob, RoleCategory } from './schemas.ts'
 import type { Industry } from './schemas.ts'
-
-/** A cached value read back from Redis must still match the schema the routes promise. */
-function schemaValidator<T extends TSchema> (schema: T): Validator<Static<T>> {
-  const compiled = Compile(schema)
-  return (value: unknown): value is Static<T> => compiled.Check(value)
-}
 
 const isParsedJob = schemaValidator(ParsedJob)
 const isParsedCv = schemaValidator(ParsedCv)

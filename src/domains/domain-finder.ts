@@ -1,16 +1,20 @@
+import { Type } from 'typebox'
 import type { TwoTierCache } from '../cache/index.ts'
 import { CACHE_POLICY } from '../cache-policy.ts'
 import type { DomainConfig } from '../config.ts'
+import { schemaValidator } from '../schema-validator.ts'
 import { DnsVerifier } from './dns-verifier.ts'
 import type { DomainVerifier } from './dns-verifier.ts'
-import { suggestDomains, verifySuggestions } from './suggest-domains.ts'
-import type { DomainQuery, DomainSuggestion } from './suggest-domains.ts'
+import { DomainSuggestion, suggestDomains, verifySuggestions } from './suggest-domains.ts'
+import type { DomainQuery } from './suggest-domains.ts'
 
 /**
  * Domain suggestions behind the safe cache (namespace `domain`, one hour: what
  * `POST /api/cache/clear-domains` empties). An answer with an inconclusive DNS lookup is not
  * cached, so a resolver hiccup is not remembered for an hour.
  */
+const isSuggestionList = schemaValidator(Type.Array(DomainSuggestion))
+
 export class DomainFinder {
   private readonly cache: TwoTierCache
   private readonly verifier: DomainVerifier | undefined
@@ -32,11 +36,4 @@ export class DomainFinder {
     }
     return answer
   }
-}
-
-function isSuggestionList (value: unknown): value is DomainSuggestion[] {
-  return Array.isArray(value) && value.every((item: unknown) =>
-    typeof item === 'object' && item !== null &&
-    typeof (item as DomainSuggestion).domain === 'string' &&
-    typeof (item as DomainSuggestion).confidence === 'number')
 }

@@ -1,4 +1,6 @@
 import { domainToASCII } from 'node:url'
+import { Type } from 'typebox'
+import type { Static } from 'typebox'
 import { foldLatin, InvalidCompanyNameError, normalizeCompanyName } from './company-name.ts'
 import type { DomainVerifier } from './dns-verifier.ts'
 import { chooseTlds } from './tld.ts'
@@ -6,21 +8,18 @@ import type { TldChoice } from './tld.ts'
 
 export { InvalidCompanyNameError }
 
-/**
- * How the label was formed: the whole name (with a generic, location or industry TLD), its
- * initials, or its first word.
- */
-export type DomainSource = 'name' | 'name+location' | 'name+industry' | 'abbreviation' | 'first-word'
+/** One suggestion: the type, the route's response schema and the cache's shape check at once. */
+export const DomainSuggestion = Type.Object({
+  domain: Type.String({ description: 'ASCII host name (punycode for internationalized names), lower case' }),
+  confidence: Type.Number({ minimum: 0, maximum: 1, description: 'A heuristic estimate that this is the company\'s domain' }),
+  source: Type.Enum(['name', 'name+location', 'name+industry', 'abbreviation', 'first-word'], {
+    description: 'How the label was formed: the whole name (with a generic, location or industry TLD), its initials, or its first word'
+  }),
+  verified: Type.Union([Type.Boolean(), Type.Null()], { description: 'Resolves in DNS; null when not checked (DOMAIN_VERIFY_DNS off) or inconclusive' })
+}, { additionalProperties: false })
 
-export interface DomainSuggestion {
-  /** ASCII (punycode for IDNs), lower case. */
-  domain: string
-  /** 0..1, a heuristic estimate that this is the company's domain; see suggestDomains. */
-  confidence: number
-  source: DomainSource
-  /** Whether it resolves in DNS; null when not checked or the lookup was inconclusive. */
-  verified: boolean | null
-}
+export type DomainSuggestion = Static<typeof DomainSuggestion>
+export type DomainSource = DomainSuggestion['source']
 
 export interface DomainQuery {
   companyName: string
