@@ -67,9 +67,9 @@ function float32FromBase64 (base64: string): Float32Array | undefined {
 }
 
 /** What an L1 entry costs in memory, estimated from its encoded size (UTF-16 strings, 2 bytes a char). */
-export function estimateBytes (encoded: Encoded, value: CacheValue): number {
+export function estimateBytes (value: CacheValue, text: string): number {
   if (value instanceof Float32Array) return value.byteLength + TYPED_ARRAY_OVERHEAD_BYTES + ENTRY_OVERHEAD_BYTES
-  return encoded.text.length * 2 + ENTRY_OVERHEAD_BYTES
+  return text.length * 2 + ENTRY_OVERHEAD_BYTES
 }
 
 /** Key string, LRU node and TTL bookkeeping: measured as roughly this per entry. */

@@ -329,7 +329,7 @@ export class TwoTierCache {
       return MISS
     }
     const remainingMs = decoded.expiresAt - this.now()
-    this.l1.set(key, decoded.value, remainingMs, estimateBytes({ text, expiresAt: decoded.expiresAt }, decoded.value))
+    this.l1.set(key, decoded.value, remainingMs, estimateBytes(decoded.value, text))
     return { found: true, value: decoded.value }
   }
 
@@ -341,7 +341,7 @@ export class TwoTierCache {
     const queued: QueuedWrite[] = []
     for (const { key, value } of entries) {
       const encoded = encode(value, expiresAt)
-      this.l1.set(key, value, ttlMs, estimateBytes(encoded, value))
+      this.l1.set(key, value, ttlMs, estimateBytes(value, encoded.text))
       if (this.l2 !== undefined) queued.push({ namespace, write: { key, text: encoded.text, ttlMs } })
     }
     if (queued.length > 0) this.writes.enqueue(queued)
