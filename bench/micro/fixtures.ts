@@ -3,9 +3,11 @@
  * writes that put each value where a case expects to find it (L1, or Redis only).
  */
 import { LRUCache } from 'lru-cache'
+import { parseJobText } from '../../src/ai/local/jd-parser.ts'
 import type { CacheInput } from '../../src/cache/index.ts'
 import { cacheKey } from '../../src/cache/keys.ts'
 import { encode } from '../../src/cache/serializer.ts'
+import { sampleText } from '../../test/fixtures/texts/index.ts'
 import { BENTO_DEFAULTS, BENTO_TUNED, CACHEABLE_DEFAULTS, createBento, createCacheable, createJobfit, NAMESPACE, TTL_SECONDS } from '../alternatives/libraries.ts'
 import type { BentoInstance, CacheableInstance, JobfitInstance } from '../alternatives/libraries.ts'
 
@@ -16,29 +18,8 @@ export const DIMENSIONS = 768
 export const EMBEDDINGS_NAMESPACE = 'embedding'
 const EMBEDDING_MODEL = 'jobfit-lexical-v1'
 
-/** A parsed job description, the size of what /api/parse caches (about 1 KB of JSON). */
-const PARSED_JOB = {
-  title: 'Senior Backend Engineer',
-  company: 'Acme Analytics',
-  location: 'Berlin, Germany',
-  remote_policy: 'hybrid',
-  employment_type: 'full_time',
-  seniority: 'senior',
-  min_years_experience: 5,
-  max_years_experience: null,
-  required_skills: ['typescript', 'node.js', 'postgresql', 'redis', 'kubernetes', 'aws', 'rest apis', 'docker'],
-  preferred_skills: ['go', 'kafka', 'terraform', 'grafana'],
-  responsibilities: [
-    'Design and operate the services behind our analytics API',
-    'Own reliability: on-call rotation, SLOs and post-mortems',
-    'Mentor engineers and review designs across teams'
-  ],
-  education: { level: 'bachelor', fields: ['computer science'], required: false },
-  languages: ['english', 'german'],
-  salary: { min: 80000, max: 100000, currency: 'EUR', period: 'year' },
-  industries: ['software', 'data & analytics'],
-  role_category: 'engineering'
-}
+/** A real /api/parse result, from the sample backend JD: what the jd namespace caches (about 1.3 KB of JSON). */
+const PARSED_JOB = parseJobText(sampleText('backend-engineer-jd'))
 
 /** An embedding lookup (short text): the smallest input jobfit hashes. */
 export const SHORT_INPUT: CacheInput = embeddingInput('typescript')
