@@ -1,11 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import type { AiService } from '../src/ai/ai-service.ts'
 import { ParsedCv, ParsedJob } from '../src/ai/schemas.ts'
 import type { LimitsConfig } from '../src/config.ts'
-import { describeCv } from '../src/matching/describe-cv.ts'
 import { FitScore } from '../src/matching/fit-score.ts'
-import { scoreFit } from '../src/matching/score-fit.ts'
+import { scoreCandidate } from '../src/matching/score-candidate.ts'
 import { ERROR_RESPONSES } from './shared/errors.ts'
 import { requireText, TEXT_DESCRIPTION } from './shared/text-input.ts'
 
@@ -38,18 +36,8 @@ const calculateScoreRoutes: FastifyPluginAsyncTypebox<CalculateScoreRoutesOption
       typeof cv === 'string' ? ai.parseCv(requireText(cv, 'cv', maxTextBytes)) : cv,
       typeof jd === 'string' ? ai.parseJobDescription(requireText(jd, 'jd', maxTextBytes)) : jd
     ])
-    return scoreParsed(ai, parsedCv, parsedJob)
+    return scoreCandidate(ai, parsedCv, parsedJob)
   })
-}
-
-/** The CV's role and industries come from its parsed form, so text and object inputs agree. */
-async function scoreParsed (ai: AiService, cv: ParsedCv, jd: ParsedJob) {
-  const profile = describeCv(cv)
-  const [cvRoleCategory, cvIndustries] = await Promise.all([
-    ai.classifyRoleCategory(profile.title, profile.text),
-    ai.extractIndustries(profile.text)
-  ])
-  return scoreFit({ cv, jd, cvRoleCategory, cvIndustries, embed: (texts) => ai.getEmbeddings(texts) })
 }
 
 export default calculateScoreRoutes

@@ -14,6 +14,7 @@ import findDomainRoutes from '../routes/find-domain.ts'
 import healthRoutes from '../routes/health.ts'
 import parseCvRoutes from '../routes/parse-cv.ts'
 import parseRoutes from '../routes/parse.ts'
+import rankRoutes from '../routes/rank.ts'
 import type { Config } from './config.ts'
 import { traceLogFields } from './observability/trace-log-fields.ts'
 
@@ -58,6 +59,7 @@ export async function buildApp (config: Config, options: AppOptions = {}): Promi
   await app.register(parseRoutes, { limits: config.limits })
   await app.register(parseCvRoutes, { limits: config.limits })
   await app.register(calculateScoreRoutes, { limits: config.limits })
+  await app.register(rankRoutes, { limits: config.limits })
   await app.register(findDomainRoutes, { domains: config.domains })
   return app
 }

@@ -55,6 +55,10 @@ export interface LimitsConfig {
   bodyLimitBytes: number
   /** Largest accepted CV upload, in bytes. */
   maxUploadBytes: number
+  /** Most CVs one `POST /api/rank` may carry. */
+  rankMaxCvs: number
+  /** Largest accepted `POST /api/rank` body, in bytes (it carries many CVs). */
+  rankBodyLimitBytes: number
 }
 
 export interface Config {
@@ -245,7 +249,9 @@ export function parseConfig (env: Env): Config {
     limits: {
       maxTextBytes: read.integer('MAX_TEXT_BYTES', 100 * KIB, 1, 10 * MIB),
       bodyLimitBytes: read.integer('BODY_LIMIT_BYTES', 1 * MIB, 1 * KIB, 100 * MIB),
-      maxUploadBytes: read.integer('MAX_UPLOAD_BYTES', 5 * MIB, 1 * KIB, 100 * MIB)
+      maxUploadBytes: read.integer('MAX_UPLOAD_BYTES', 5 * MIB, 1 * KIB, 100 * MIB),
+      rankMaxCvs: read.integer('RANK_MAX_CVS', 500, 1, 10_000),
+      rankBodyLimitBytes: read.integer('RANK_BODY_LIMIT_BYTES', 16 * MIB, 1 * KIB, 512 * MIB)
     }
   }
   if (read.problems.length > 0) throw new ConfigError(read.problems)

@@ -108,7 +108,9 @@ t.test('AI: openai without a key, or a base URL that is not http(s), is a config
 t.test('domains and limits: defaults, and DNS servers as a comma-separated list', async (t) => {
   const config = parseConfig({ DOMAIN_VERIFY_DNS: 'true', DOMAIN_DNS_SERVERS: '127.0.0.1:5353, 9.9.9.9 ,' })
   t.same(config.domains, { verifyDns: true, dnsTimeoutMs: 1000, dnsServers: ['127.0.0.1:5353', '9.9.9.9'] })
-  t.same(parseConfig({}).limits, { maxTextBytes: 100 * 1024, bodyLimitBytes: 1024 * 1024, maxUploadBytes: 5 * 1024 * 1024 })
+  t.match(parseConfig({}).limits, { maxTextBytes: 100 * 1024, bodyLimitBytes: 1024 * 1024, maxUploadBytes: 5 * 1024 * 1024 })
+  t.match(parseConfig({}).limits, { rankMaxCvs: 500, rankBodyLimitBytes: 16 * 1024 * 1024 }, 'ranking: 500 CVs, 16 MiB bodies')
+  t.match(configError({ RANK_MAX_CVS: '0' }).problems, [/RANK_MAX_CVS must be an integer between 1 and 10000/])
   t.equal(parseConfig({}).domains.verifyDns, false)
 })
 
