@@ -22,6 +22,7 @@ export interface AiPluginOptions {
 async function aiPlugin (fastify: FastifyInstance, options: AiPluginOptions): Promise<void> {
   const provider = createProvider(options.ai, aiMetricsObserver(fastify.metrics))
   fastify.decorate('ai', new AiService(provider, fastify.cache))
+  fastify.addHook('onClose', async () => { await provider.close?.() })
   fastify.log.info({ provider: provider.id, embeddingModel: provider.embeddingModel, dimensions: provider.embeddingDimensions }, 'AI provider ready')
 }
 

@@ -4,21 +4,37 @@ import { Type } from 'typebox'
 const HealthResponse = Type.Object({ status: Type.Literal('ok') })
 
 const ReadyResponse = Type.Object({
-  status: Type.Literal('ready'),
+  status: Type.Union([Type.Literal('ready'), Type.Literal('loading'), Type.Literal('failed')], {
+    description: '"ready" once the local embedding model (if any) is loaded; "loading" before, "failed" if it could not be loaded (both with status 503)'
+  }),
   redis: Type.Union([Type.Literal('ready'), Type.Literal('down'), Type.Literal('circuit_open'), Type.Literal('disabled')], {
     description: 'L2 state. Anything but "ready" only degrades the service (L1 and fresh computation); it stays ready.'
+  }),
+  embedder: Type.Union([Type.Literal('ready'), Type.Literal('loading'), Type.Literal('failed')], {
+    description: 'The local embedding model: loaded in worker threads in the background at boot ("ready" for a remote provider or LOCAL_EMBEDDER=lexical)'
   })
 })
 
-/** Liveness and readiness. A missing Redis degrades the service; it never makes it unready. */
+/**
+ * Liveness and readiness. A missing Redis degrades the service; it never makes it unready. A
+ * local model still loading does: every scoring would wait for it.
+ */
 const healthRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get('/health', {
     schema: { tags: ['ops'], summary: 'Liveness: 200 while the process serves', response: { 200: HealthResponse } }
   }, async () => ({ status: 'ok' as const }))
 
   fastify.get('/ready', {
-    schema: { tags: ['ops'], summary: 'Readiness, with the state of the Redis tier', response: { 200: ReadyResponse } }
-  }, async () => ({ status: 'ready' as const, redis: fastify.cache.l2StatusLabel() }))
+    schema: {
+      tags: ['ops'],
+      summary: 'Readiness, with the state of the Redis tier and of the local embedding model',
+      response: { 200: ReadyResponse, 503: ReadyResponse }
+    }
+  }, async (_request, reply) => {
+    const embedder = fastify.ai.provider.readiness?.() ?? 'ready'
+    if (embedder !== 'ready') reply.status(503)
+    return { status: embedder, redis: fastify.cache.l2StatusLabel(), embedder }
+  })
 }
 
 export default healthRoutes

@@ -1,3 +1,7 @@
+import { LOCAL_EMBEDDERS } from './ai/local/embedders/local-embedder.ts'
+import type { LocalEmbedderKind } from './ai/local/embedders/local-embedder.ts'
+import { MODEL_DIMENSIONS } from './ai/local/embedders/semantic-model.ts'
+
 /**
  * The service's whole configuration, read once from the environment.
  * Only the entry points (src/server.ts, src/telemetry.ts) hand `process.env` to the parsers here;
@@ -29,6 +33,16 @@ export interface OpenAiConfig {
   maxRetries: number
 }
 
+export interface LocalEmbedderConfig {
+  /** LOCAL_EMBEDDER: `semantic` (a sentence encoder in worker threads) or `lexical` (no model). */
+  kind: LocalEmbedderKind
+  threads: number
+  /** Bound on one embeddings request to the model threads, waiting for the model included. */
+  timeoutMs: number
+  /** V8 heap cap of each model thread. */
+  maxHeapMb: number
+}
+
 export interface AiConfig {
   /** Resolved from AI_PROVIDER: `auto` becomes `openai` when OPENAI_API_KEY is set, else `local`. */
   provider: 'openai' | 'local'
@@ -38,6 +52,7 @@ export interface AiConfig {
   embeddingDimensions: number
   /** Texts per embeddings request; larger batches are split. */
   embeddingBatchSize: number
+  localEmbedder: LocalEmbedderConfig
 }
 
 export interface DomainConfig {
@@ -192,12 +207,23 @@ function readAiConfig (read: EnvReader): AiConfig {
     timeoutMs: read.integer('OPENAI_TIMEOUT_MS', 30_000, 100, 10 * MINUTE_MS),
     maxRetries: read.integer('OPENAI_MAX_RETRIES', 2, 0, 10)
   }
+  const embeddingDimensions = read.integer('EMBEDDING_DIMENSIONS', 768, 8, 4096)
+  const localEmbedder: LocalEmbedderConfig = {
+    kind: read.oneOf('LOCAL_EMBEDDER', LOCAL_EMBEDDERS, 'semantic'),
+    threads: read.integer('LOCAL_EMBEDDER_THREADS', 1, 1, 16),
+    timeoutMs: read.integer('LOCAL_EMBEDDER_TIMEOUT_MS', 30_000, 100, 10 * MINUTE_MS),
+    maxHeapMb: read.integer('LOCAL_EMBEDDER_MAX_HEAP_MB', 512, 64, 16_384)
+  }
+  if (provider === 'local' && localEmbedder.kind === 'semantic' && embeddingDimensions < MODEL_DIMENSIONS) {
+    read.problems.push(`LOCAL_EMBEDDER=semantic needs EMBEDDING_DIMENSIONS of at least ${MODEL_DIMENSIONS} (the model's size), got ${embeddingDimensions}; set LOCAL_EMBEDDER=lexical for fewer`)
+  }
   return {
     provider,
     openai: provider === 'openai' ? openai : undefined,
     embeddingModel: read.string('OPENAI_EMBEDDING_MODEL', 'text-embedding-3-small'),
-    embeddingDimensions: read.integer('EMBEDDING_DIMENSIONS', 768, 8, 4096),
-    embeddingBatchSize: read.integer('EMBEDDING_BATCH_SIZE', 256, 1, 2048)
+    embeddingDimensions,
+    embeddingBatchSize: read.integer('EMBEDDING_BATCH_SIZE', 256, 1, 2048),
+    localEmbedder
   }
 }
 

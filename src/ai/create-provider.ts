@@ -1,4 +1,7 @@
 import type { AiConfig } from '../config.ts'
+import { LexicalEmbedder } from './local/embedders/lexical.ts'
+import type { LocalEmbedder } from './local/embedders/local-embedder.ts'
+import { SemanticEmbedder } from './local/embedders/semantic.ts'
 import { LocalProvider } from './local/local-provider.ts'
 import { OpenAiProvider } from './openai/openai-provider.ts'
 import type { AiProvider } from './provider.ts'
@@ -12,5 +15,11 @@ export function createProvider (config: AiConfig, observer?: AiObserver): AiProv
     embeddingBatchSize: config.embeddingBatchSize
   }
   if (config.openai !== undefined) return new OpenAiProvider({ ...config.openai, ...embedding }, observer)
-  return new LocalProvider({ embeddingDimensions: config.embeddingDimensions, maxEmbeddingBatch: config.embeddingBatchSize, observer })
+  return new LocalProvider({ embedder: createLocalEmbedder(config), embeddingDimensions: config.embeddingDimensions, maxEmbeddingBatch: config.embeddingBatchSize, observer })
+}
+
+function createLocalEmbedder (config: AiConfig): LocalEmbedder {
+  const { kind, threads, timeoutMs, maxHeapMb } = config.localEmbedder
+  if (kind === 'lexical') return new LexicalEmbedder(config.embeddingDimensions)
+  return new SemanticEmbedder({ dimensions: config.embeddingDimensions, threads, timeoutMs, maxHeapMb })
 }

@@ -1,3 +1,4 @@
+import type { EmbedderState } from './local/embedders/local-embedder.ts'
 import type { Industry, ParsedCv, ParsedJob, RoleCategory } from './schemas.ts'
 
 /**
@@ -22,6 +23,10 @@ export interface AiProvider {
   classifyRoleCategory (title: string, text: string): Promise<RoleCategory>
   /** One vector per text, in order, each L2-normalized, `embeddingDimensions` long. */
   embed (texts: readonly string[]): Promise<Float32Array[]>
+  /** Whether a model the provider runs itself is loaded (a remote provider has none to load). */
+  readiness? (): EmbedderState
+  /** Releases what the provider started (threads); called when the app closes. */
+  close? (): Promise<void>
 }
 
 export type AiOperation = 'parse_job' | 'parse_cv' | 'extract_industries' | 'classify_role' | 'embed'

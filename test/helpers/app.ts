@@ -41,10 +41,12 @@ export type TapTest = Parameters<Parameters<typeof tap.test>[0]>[0]
 
 /**
  * Builds the real app from an environment of the test's choosing (no Redis unless REDIS_URL
- * is given) and closes it when the test ends.
+ * is given) and closes it when the test ends. The local provider embeds lexically unless the
+ * test asks for LOCAL_EMBEDDER=semantic: a model thread per app would cost every test a second
+ * of CPU and 180 MB, and the semantic embedder has tests of its own.
  */
 export async function buildTestApp (t: TapTest, env: Record<string, string> = {}): Promise<TestApp> {
-  const config = parseConfig({ REDIS_URL: '', LOG_LEVEL: 'info', CACHE_WARNING_INTERVAL_MS: '0', ...env })
+  const config = parseConfig({ REDIS_URL: '', LOG_LEVEL: 'info', CACHE_WARNING_INTERVAL_MS: '0', LOCAL_EMBEDDER: 'lexical', ...env })
   const logs = new LogCapture()
   const app = await buildApp(config, { logStream: logs })
   t.teardown(() => app.close())

@@ -5,32 +5,36 @@ import type { AiObserver } from '../telemetry.ts'
 import { parseCvText } from './cv-parser.ts'
 import { detectIndustries } from './industries.ts'
 import { parseJobText } from './jd-parser.ts'
-import { embedLexically } from './lexical-embedder.ts'
+import type { EmbedderState, LocalEmbedder } from './embedders/local-embedder.ts'
 import { detectRoleCategory } from './role-category.ts'
 
-/** Bump when a parser, taxonomy or the embedder changes what they return: it is in every cache key. */
+/** Bump when a parser or taxonomy changes what they return: it is in every cache key. */
 const HEURISTICS_MODEL = 'jobfit-heuristics-v1'
-const EMBEDDING_MODEL = 'jobfit-lexical-v1'
 
 export interface LocalProviderOptions {
+  /** Lexical or semantic (src/ai/local/embedders/); its id keys the vectors. */
+  embedder: LocalEmbedder
   embeddingDimensions: number
   maxEmbeddingBatch: number
   observer?: AiObserver | undefined
 }
 
 /**
- * The offline provider: rule-based parsers, keyword taxonomies and a lexical embedder, all in
- * process. Its calls are traced and counted like remote ones, so dashboards and the
+ * The offline provider: rule-based parsers, keyword taxonomies and a local embedder (a sentence
+ * encoder in worker threads, or the lexical one), no network. Its calls are traced and counted like remote ones, so dashboards and the
  * "provider calls per request" figures mean the same thing whichever provider runs.
  */
 export class LocalProvider implements AiProvider {
   readonly id = `local:${HEURISTICS_MODEL}`
-  readonly embeddingModel = EMBEDDING_MODEL
+  readonly embeddingModel: string
   readonly embeddingDimensions: number
   readonly maxEmbeddingBatch: number
   private readonly observer: AiObserver | undefined
+  private readonly embedder: LocalEmbedder
 
   constructor (options: LocalProviderOptions) {
+    this.embedder = options.embedder
+    this.embeddingModel = options.embedder.id
     this.embeddingDimensions = options.embeddingDimensions
     this.maxEmbeddingBatch = options.maxEmbeddingBatch
     this.observer = options.observer
@@ -54,10 +58,18 @@ export class LocalProvider implements AiProvider {
 
   embed (texts: readonly string[]): Promise<Float32Array[]> {
     return traceAiCall(
-      { provider: 'local', operation: 'embed', model: EMBEDDING_MODEL, batchSize: texts.length },
+      { provider: 'local', operation: 'embed', model: this.embeddingModel, batchSize: texts.length },
       this.observer,
-      async () => ({ value: texts.map((text) => embedLexically(text, this.embeddingDimensions)) })
+      async () => ({ value: await this.embedder.embed(texts) })
     )
+  }
+
+  readiness (): EmbedderState {
+    return this.embedder.state()
+  }
+
+  close (): Promise<void> {
+    return this.embedder.close()
   }
 
   private run<T> (operation: AiOperation, work: () => T): Promise<T> {
