@@ -16,7 +16,7 @@ t.test('the semantic embedder: meaning, aliases as identity, padded unit vectors
   const vectors = await embedder.embed(texts)
   t.equal(embedder.state(), 'ready')
   t.equal(vectors.length, texts.length, 'one vector per text, empty ones included')
-  const [k8s, kubernetes, rnIcu, criticalCare, nursing, strategy, content, empty, punctuation] = vectors as Float32Array[] & { length: 9 }
+  const [k8s, kubernetes, rnIcu, criticalCare, nursing, strategy, content, empty, punctuation] = vectors as [Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array]
   for (const vector of vectors) {
     t.equal(vector.length, 768, 'EMBEDDING_DIMENSIONS long')
     t.ok(Math.abs(cosine(vector, vector) - 1) < 1e-5, 'unit length')
@@ -35,11 +35,11 @@ t.test('the semantic embedder: meaning, aliases as identity, padded unit vectors
     const embedding = embedder.embed(batch).then((vectors) => {
       events.push('embedded')
       return vectors
-  })
-  await new Promise((resolve) => setTimeout(resolve, 1))
-  events.push('timer')
-  t.equal((await embedding).length, 100)
-  t.same(events, ['timer', 'embedded'], 'a 1 ms timer fired before the batch was done')
+    })
+    await new Promise((resolve) => setTimeout(resolve, 1))
+    events.push('timer')
+    t.equal((await embedding).length, 100)
+    t.same(events, ['timer', 'embedded'], 'a 1 ms timer fired before the batch was done')
   })
 })
 

@@ -6,9 +6,12 @@ import type { FitScore } from './fit-score.ts'
 import { titleTexts } from './role-match.ts'
 import { scoreFit } from './score-fit.ts'
 import { skillTexts } from './skill-match.ts'
+import { skillThresholdsFor } from './skill-thresholds.ts'
 
 /** What scoring asks of the AI layer: the CV's role and industries, and vectors. All cached. */
 export interface MatchingAi {
+  /** Whose vectors: the skill thresholds depend on it. */
+  readonly provider: { readonly embeddingModel: string }
   classifyRoleCategory (title: string, text: string): Promise<RoleCategory>
   extractIndustries (text: string): Promise<Industry[]>
   getEmbeddings (texts: readonly string[]): Promise<Float32Array[]>
@@ -37,13 +40,14 @@ export async function classifyCv (ai: MatchingAi, cv: ParsedCv): Promise<Classif
 /** `POST /api/calculate-score`: one CV against one job. */
 export async function scoreCandidate (ai: MatchingAi, cv: ParsedCv, jd: ParsedJob): Promise<FitScore> {
   const classified = await classifyCv(ai, cv)
-  return scoreClassified(classified, jd, (texts) => ai.getEmbeddings(texts))
+  return scoreClassified(ai, classified, jd, (texts) => ai.getEmbeddings(texts))
 }
 
 /** Scores one classified CV; `embed` answers for the texts of this pair. */
-export function scoreClassified (classified: ClassifiedCv, jd: ParsedJob, embed: EmbedFunction): Promise<FitScore> {
+function scoreClassified (ai: MatchingAi, classified: ClassifiedCv, jd: ParsedJob, embed: EmbedFunction): Promise<FitScore> {
   const { cv, roleCategory, industries } = classified
-  return scoreFit({ cv, jd, cvRoleCategory: roleCategory, cvIndustries: industries, embed })
+  const skillThresholds = skillThresholdsFor(ai.provider.embeddingModel)
+  return scoreFit({ cv, jd, cvRoleCategory: roleCategory, cvIndustries: industries, embed, skillThresholds })
 }
 
 /**
@@ -67,5 +71,5 @@ export async function scoreMany (ai: MatchingAi, classified: readonly Classified
     if (vector === undefined) throw new Error(`No prefetched embedding for "${text}"`)
     return vector
   })
-  return Promise.all(classified.map((entry) => scoreClassified(entry, jd, lookup)))
+  return Promise.all(classified.map((entry) => scoreClassified(ai, entry, jd, lookup)))
 }

@@ -7,6 +7,7 @@ import type { Assessment, FitScore, FitWeights } from './fit-score.ts'
 import { matchIndustry } from './industry-match.ts'
 import { matchRole, titleTexts } from './role-match.ts'
 import { matchSkills, skillTexts } from './skill-match.ts'
+import type { SkillThresholds } from './skill-thresholds.ts'
 
 export interface ScoreFitInput {
   cv: ParsedCv
@@ -14,6 +15,8 @@ export interface ScoreFitInput {
   cvRoleCategory: RoleCategory
   cvIndustries: Industry[]
   embed: EmbedFunction
+  /** The embedder's: its similarities spread in a way of their own. */
+  skillThresholds: SkillThresholds
 }
 
 /** Skills say the most about fit; the rest refine it. */
@@ -33,7 +36,7 @@ export async function scoreFit (input: ScoreFitInput): Promise<FitScore> {
   const { cv, jd, cvRoleCategory, cvIndustries } = input
   const embeddings = await embedOnce([...skillTexts(jd, cv), ...titleTexts(jd, cv, cvRoleCategory)], input.embed)
   const assessments = {
-    skills: matchSkills(jd, cv, embeddings),
+    skills: matchSkills(jd, cv, embeddings, input.skillThresholds),
     experience: matchExperience(jd, cv),
     role: matchRole(jd, cv, cvRoleCategory, embeddings),
     industry: matchIndustry(jd.industries, cvIndustries),

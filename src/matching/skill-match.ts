@@ -3,32 +3,21 @@ import { normalizeText, vectorOf } from './embeddings.ts'
 import type { Embeddings } from './embeddings.ts'
 import type { Assessment, SkillMatch, SkillsBreakdown } from './fit-score.ts'
 import { bestMatchPerRow, cosineSimilarityMatrix } from './similarity.ts'
+import type { SkillThresholds } from './skill-thresholds.ts'
 import { formatList } from './wording.ts'
 
-/**
- * Cosine similarity from which the closest CV skill counts as the JD skill. Tuned on the lexical
- * embedder (test/unit/lexical-fit.test.ts): among the taxonomy's canonical skills, which are what
- * the local parsers produce, the few pairs above it are mostly a skill and its specialization
- * ("risk management" / "financial risk management"), while different skills with a word in
- * common stay below ("react" / "react native" 0.63, "test-driven" / "behavior-driven development"
- * 0.69). A skill with a generic word added ("postgresql database", 0.68) also stays below and
- * gets partial credit: lexically it cannot be told from those different skills. Not measured on
- * model embeddings, whose similarities spread differently: check real pairs before relying on it.
- */
-export const SKILL_MATCH_THRESHOLD = 0.75
 
 /** A required skill counts as much as this many preferred ones. */
 const REQUIRED_WEIGHT = 2
 const PREFERRED_WEIGHT = 1
 
 /**
- * A missed skill whose closest CV skill is near the threshold earns up to this share of its
- * weight, scaled linearly from nothing at PARTIAL_CREDIT_FLOOR: a near equivalent is worth
- * something, an unrelated skill nothing. Lexically, skills sharing only a generic word
- * ("pain management" / "time management") land just around the floor.
+ * A missed skill whose closest CV skill is near the match threshold earns up to this share of
+ * its weight, scaled linearly from nothing at the embedder's partial-credit floor: a near
+ * equivalent is worth something, an unrelated skill nothing. Both thresholds depend on the
+ * embedder (src/matching/data/skill-thresholds.json, chosen on labelled pairs).
  */
 const PARTIAL_CREDIT_MAX = 0.5
-const PARTIAL_CREDIT_FLOOR = 0.6
 
 interface JobSkills {
   required: string[]
@@ -59,15 +48,15 @@ export function skillTexts (jd: ParsedJob, cv: ParsedCv): string[] {
   return fuzzy.length === 0 || cvSkills.length === 0 ? [] : [...fuzzy, ...cvSkills]
 }
 
-export function matchSkills (jd: ParsedJob, cv: ParsedCv, embeddings: Embeddings): Assessment<SkillsBreakdown> {
+export function matchSkills (jd: ParsedJob, cv: ParsedCv, embeddings: Embeddings, thresholds: SkillThresholds): Assessment<SkillsBreakdown> {
   const skills = jobSkills(jd)
   const cvSkills = unique(cv.skills)
-  const matches = closestCvSkills(fuzzySkills(skills, cvSkills), cvSkills, embeddings)
+  const matches = closestCvSkills(fuzzySkills(skills, cvSkills), cvSkills, embeddings, thresholds.match)
   const matchOf = (skill: string): SkillMatch => matches.get(skill) ?? { skill, best_match: skill, similarity: 1, matched: true }
   const required = skills.required.map(matchOf)
   const preferred = skills.preferred.map(matchOf)
   const breakdown: SkillsBreakdown = {
-    score: score(required, preferred),
+    score: score(required, preferred, thresholds),
     required,
     preferred,
     missing_required: missing(required),
@@ -76,7 +65,7 @@ export function matchSkills (jd: ParsedJob, cv: ParsedCv, embeddings: Embeddings
   return { breakdown, applies: required.length + preferred.length > 0, explanations: explain(breakdown) }
 }
 
-function closestCvSkills (skills: readonly string[], cvSkills: readonly string[], embeddings: Embeddings): Map<string, SkillMatch> {
+function closestCvSkills (skills: readonly string[], cvSkills: readonly string[], embeddings: Embeddings, matchThreshold: number): Map<string, SkillMatch> {
   if (skills.length === 0 || cvSkills.length === 0) {
     return new Map(skills.map((skill) => [skill, { skill, best_match: null, similarity: 0, matched: false }]))
   }
@@ -88,20 +77,21 @@ function closestCvSkills (skills: readonly string[], cvSkills: readonly string[]
     const skill = skills[row]!
     // Matched on the rounded value, so that a reported 0.75 is never "not matched".
     const similarity = Math.round(best.similarity * 1000) / 1000
-    return [skill, { skill, best_match: cvSkills[best.index]!, similarity, matched: similarity >= SKILL_MATCH_THRESHOLD }]
+    return [skill, { skill, best_match: cvSkills[best.index]!, similarity, matched: similarity >= matchThreshold }]
   }))
 }
 
-function credit (match: SkillMatch): number {
+function credit (match: SkillMatch, thresholds: SkillThresholds): number {
   if (match.matched) return 1
-  const nearness = (match.similarity - PARTIAL_CREDIT_FLOOR) / (SKILL_MATCH_THRESHOLD - PARTIAL_CREDIT_FLOOR)
+  const nearness = (match.similarity - thresholds.partialFloor) / (thresholds.match - thresholds.partialFloor)
   return PARTIAL_CREDIT_MAX * Math.min(1, Math.max(0, nearness))
 }
 
-function score (required: readonly SkillMatch[], preferred: readonly SkillMatch[]): number {
+function score (required: readonly SkillMatch[], preferred: readonly SkillMatch[], thresholds: SkillThresholds): number {
   const total = required.length * REQUIRED_WEIGHT + preferred.length * PREFERRED_WEIGHT
   if (total === 0) return 100
-  const earned = REQUIRED_WEIGHT * sum(required.map(credit)) + PREFERRED_WEIGHT * sum(preferred.map(credit))
+  const earnedBy = (matches: readonly SkillMatch[]) => sum(matches.map((match) => credit(match, thresholds)))
+  const earned = REQUIRED_WEIGHT * earnedBy(required) + PREFERRED_WEIGHT * earnedBy(preferred)
   return Math.round(100 * earned / total)
 }
 

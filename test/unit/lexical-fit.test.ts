@@ -3,7 +3,8 @@ import { embedLexically } from '../../src/ai/local/lexical-embedder.ts'
 import { embedOnce } from '../../src/matching/embeddings.ts'
 import { TITLE_MATCH_THRESHOLD } from '../../src/matching/role-match.ts'
 import { scoreFit } from '../../src/matching/score-fit.ts'
-import { matchSkills, SKILL_MATCH_THRESHOLD, skillTexts } from '../../src/matching/skill-match.ts'
+import { matchSkills, skillTexts } from '../../src/matching/skill-match.ts'
+import { skillThresholdsFor } from '../../src/matching/skill-thresholds.ts'
 import { cv, job, position } from '../helpers/fit-fixtures.ts'
 
 /**
@@ -12,6 +13,8 @@ import { cv, job, position } from '../helpers/fit-fixtures.ts'
  */
 
 const DIMENSIONS = 768
+const LEXICAL = skillThresholdsFor('jobfit-lexical-v1')
+const SKILL_MATCH_THRESHOLD = LEXICAL.match
 const calls: string[][] = []
 const embed = async (texts: string[]) => {
   calls.push(texts)
@@ -56,7 +59,7 @@ t.test('a skill with a generic word added earns partial credit', async (t) => {
   const jd = job({ required_skills: ['postgresql', 'kubernetes'] })
   const candidate = cv({ skills: ['postgres database', 'kubernetes clusters', 'excel'] })
   const embeddings = await embedOnce(skillTexts(jd, candidate), embed)
-  const { breakdown } = matchSkills(jd, candidate, embeddings)
+  const { breakdown } = matchSkills(jd, candidate, embeddings, LEXICAL)
   t.same(breakdown.required.map((match) => match.best_match), ['postgres database', 'kubernetes clusters'])
   t.same(breakdown.missing_required, ['postgresql', 'kubernetes'])
   t.ok(breakdown.score > 0 && breakdown.score < 50, `score ${breakdown.score}`)
@@ -96,8 +99,8 @@ const nurseCv = cv({
 
 t.test('a backend CV scores clearly above a nurse CV for a backend job', async (t) => {
   calls.length = 0
-  const backend = await scoreFit({ cv: backendCv, jd: backendJob, cvRoleCategory: 'software_engineering', cvIndustries: ['software'], embed })
-  const nurse = await scoreFit({ cv: nurseCv, jd: backendJob, cvRoleCategory: 'healthcare_clinical', cvIndustries: ['healthcare'], embed })
+  const backend = await scoreFit({ cv: backendCv, jd: backendJob, cvRoleCategory: 'software_engineering', cvIndustries: ['software'], embed, skillThresholds: LEXICAL })
+  const nurse = await scoreFit({ cv: nurseCv, jd: backendJob, cvRoleCategory: 'healthcare_clinical', cvIndustries: ['healthcare'], embed, skillThresholds: LEXICAL })
   t.equal(calls.length, 2, 'one embedding call per scoring')
   t.ok(calls.every((texts) => texts.length <= 150))
 

@@ -4,6 +4,7 @@ import type { ParsedCv, ParsedJob } from '../../src/ai/schemas.ts'
 import { FitScore } from '../../src/matching/fit-score.ts'
 import { DEFAULT_WEIGHTS, scoreFit } from '../../src/matching/score-fit.ts'
 import type { ScoreFitInput } from '../../src/matching/score-fit.ts'
+import { skillThresholdsFor } from '../../src/matching/skill-thresholds.ts'
 import { at, cv, fakeEmbedder, job, position } from '../helpers/fit-fixtures.ts'
 
 const backendJob = job({
@@ -26,7 +27,7 @@ const backendCv = cv({
 const coordinates = { postgresql: [1, 0], 'postgres database': at(0.88) }
 
 function input (overrides: Partial<ScoreFitInput> = {}, jd: ParsedJob = backendJob, candidate: ParsedCv = backendCv): ScoreFitInput {
-  return { cv: candidate, jd, cvRoleCategory: 'software_engineering', cvIndustries: ['software'], embed: fakeEmbedder(coordinates).embed, ...overrides }
+  return { cv: candidate, jd, cvRoleCategory: 'software_engineering', cvIndustries: ['software'], embed: fakeEmbedder(coordinates).embed, skillThresholds: skillThresholdsFor('jobfit-lexical-v1'), ...overrides }
 }
 
 t.test('a realistic pair: one embed call, a valid and explained answer', async (t) => {

@@ -1,13 +1,16 @@
 import t from 'tap'
 import type { ParsedCv, ParsedJob } from '../../src/ai/schemas.ts'
 import { embedOnce } from '../../src/matching/embeddings.ts'
-import { matchSkills, SKILL_MATCH_THRESHOLD, skillTexts } from '../../src/matching/skill-match.ts'
+import { matchSkills, skillTexts } from '../../src/matching/skill-match.ts'
+import { skillThresholdsFor } from '../../src/matching/skill-thresholds.ts'
 import { at, cv, fakeEmbedder, job } from '../helpers/fit-fixtures.ts'
+
+const LEXICAL = skillThresholdsFor('jobfit-lexical-v1')
 
 async function match (jd: ParsedJob, candidate: ParsedCv, coordinates: Record<string, number[]> = {}) {
   const fake = fakeEmbedder(coordinates)
   const embeddings = await embedOnce(skillTexts(jd, candidate), fake.embed)
-  return { ...matchSkills(jd, candidate, embeddings), calls: fake.calls }
+  return { ...matchSkills(jd, candidate, embeddings, LEXICAL), calls: fake.calls }
 }
 
 t.test('the same canonical name matches with similarity 1, whatever the case and spacing', async (t) => {
@@ -36,7 +39,7 @@ t.test('a close equivalent matches by embedding, and is named in the explanation
 })
 
 t.test('matched from the threshold on, judged on the similarity as reported (3 decimals)', async (t) => {
-  t.equal(SKILL_MATCH_THRESHOLD, 0.75)
+  t.same(LEXICAL, { match: 0.75, partialFloor: 0.6 }, 'the lexical embedder\'s thresholds')
   const jd = job({ required_skills: ['a', 'b', 'c'] })
   const candidate = cv({ skills: ['near a', 'near b', 'near c'] })
   const { breakdown } = await match(jd, candidate, {
