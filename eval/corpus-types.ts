@@ -5,6 +5,8 @@ export type Split = 'dev' | 'heldout'
 export interface JobTruth {
   title: string
   company: string
+  /** Where the job was, as the CV writes it next to the company. */
+  location: string
   /** "YYYY-MM", "YYYY" when the document writes only the year, null when undated. */
   start: string | null
   end: string | null

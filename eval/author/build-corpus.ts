@@ -63,6 +63,7 @@ function cvTruth (spec: CvSpec, split: Split, listedSkills: readonly string[]): 
     jobs: spec.jobs.map((job) => ({
       title: job.title,
       company: job.company,
+      location: job.city,
       start: spec.undated ? null : truthDate(job.start, yearOnly),
       end: spec.undated || job.end === null ? null : truthDate(job.end, yearOnly),
       current: !spec.undated && job.end === null
