@@ -37,6 +37,12 @@ function wrap (text: string, width: number): string[] {
   return line === '' ? lines : [...lines, line]
 }
 
+/** "Mar 2019 – Present" → ["Mar 2019 –", "Present"]. */
+function splitAfterDash (range: string): [string, string] {
+  const at = range.indexOf('–')
+  return at < 0 ? [range, ''] : [range.slice(0, at + 1).trim(), range.slice(at + 1).trim()]
+}
+
 export async function layoutPdf (layout: CvLayout): Promise<Buffer> {
   const doc = await PDFDocument.create()
   const font = await doc.embedFont(StandardFonts.Helvetica)
@@ -63,8 +69,11 @@ export async function layoutPdf (layout: CvLayout): Promise<Buffer> {
   y -= LINE / 2
   draw('EXPERIENCE', LEFT, { font: bold })
   for (const job of layout.experience) {
-    draw(job.dates, LEFT, { sameLine: true })
+    // A narrow date column: the range wraps after its dash, the end ("Present") beside the company.
+    const [from, to] = splitAfterDash(job.dates)
+    draw(from, LEFT, { sameLine: true })
     draw(job.title, RIGHT, { font: bold })
+    draw(to, LEFT, { sameLine: true })
     draw(job.company, RIGHT)
     for (const bullet of job.bullets) wrap(bullet, 75).forEach((line, index) => draw(index === 0 ? `• ${line}` : `  ${line}`, RIGHT))
     y -= LINE / 2

@@ -1,7 +1,7 @@
 import type { ParsedJob } from '../src/ai/schemas.ts'
 import type { Document } from './corpus.ts'
 import type { JdTruth } from './corpus-types.ts'
-import { skillKey } from './evaluate-cv.ts'
+import { sameUnlistedSkill, skillKey } from './evaluate-cv.ts'
 import { GroupedRatio, GroupedSetScore, normalize, Ratio, SetScore } from './metrics.ts'
 
 /** Scores parsed job descriptions against their truth, field by field. */
@@ -52,12 +52,12 @@ export function evaluateJds (documents: ReadonlyArray<Document<JdTruth> & { pars
     const predictedPreferred = parsed.preferred_skills.map(skillKey)
     const trueRequired = truth.required_skills.map(skillKey)
     const truePreferred = truth.preferred_skills.map(skillKey)
-    required.add(predictedRequired, trueRequired)
-    preferred.add(predictedPreferred, truePreferred)
+    required.add(predictedRequired, trueRequired, sameUnlistedSkill)
+    preferred.add(predictedPreferred, truePreferred, sameUnlistedSkill)
     const predictedAll = [...new Set([...predictedRequired, ...predictedPreferred])]
     const trueAll = [...new Set([...trueRequired, ...truePreferred])]
-    all.add(predictedAll, trueAll)
-    allByFamily.add(truth.family, predictedAll, trueAll)
+    all.add(predictedAll, trueAll, sameUnlistedSkill)
+    allByFamily.add(truth.family, predictedAll, trueAll, sameUnlistedSkill)
   }
   return {
     documents: documents.length,

@@ -35,12 +35,23 @@ export class SetScore {
   predicted = 0
   actual = 0
 
-  add (predicted: readonly string[], actual: readonly string[]): void {
+  /** `close` pairs what is left after exact matches (each side used once): two spellings of one unlisted skill. */
+  add (predicted: readonly string[], actual: readonly string[], close?: (guess: string, truth: string) => boolean): void {
     const truth = new Set(actual)
     const guesses = new Set(predicted)
     this.predicted += guesses.size
     this.actual += truth.size
-    for (const guess of guesses) if (truth.has(guess)) this.truePositives++
+    const leftGuesses = [...guesses].filter((guess) => !truth.has(guess))
+    const leftTruth = [...truth].filter((item) => !guesses.has(item))
+    this.truePositives += guesses.size - leftGuesses.length
+    if (close === undefined) return
+    for (const guess of leftGuesses) {
+      const at = leftTruth.findIndex((item) => close(guess, item))
+      if (at >= 0) {
+        leftTruth.splice(at, 1)
+        this.truePositives++
+      }
+    }
   }
 
   get precision (): number | null {
@@ -55,10 +66,10 @@ export class SetScore {
 export class GroupedSetScore {
   readonly groups = new Map<string, SetScore>()
 
-  add (group: string, predicted: readonly string[], actual: readonly string[]): void {
+  add (group: string, predicted: readonly string[], actual: readonly string[], close?: (guess: string, truth: string) => boolean): void {
     let score = this.groups.get(group)
     if (score === undefined) this.groups.set(group, score = new SetScore())
-    score.add(predicted, actual)
+    score.add(predicted, actual, close)
   }
 
   values (): Record<string, { precision: number | null, recall: number | null }> {

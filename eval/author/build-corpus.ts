@@ -19,6 +19,9 @@ import { BUSINESS_FAMILIES } from './families-business.ts'
 import { PEOPLE_FAMILIES } from './families-people.ts'
 import { TECHNICAL_FAMILIES } from './families-technical.ts'
 import type { FamilySpec } from './family-types.ts'
+import { HANDWRITTEN_CVS } from './handwritten-cvs.ts'
+import type { HandwrittenCv } from './handwritten-cvs.ts'
+import { HANDWRITTEN_JDS } from './handwritten-jds.ts'
 import { emailLocalPart, seededRandom } from './people.ts'
 import { CV_FORMATS, markedSkills, plain, renderCv } from './render-cv.ts'
 import { renderJd } from './render-jd.ts'
@@ -127,7 +130,7 @@ function build (): { cvs: number, jds: number } {
       const truth = cvTruth(spec, split, rendered.listedSkills)
       write(join(ROOT, split, 'cv', `${id}.txt`), rendered.text)
       write(join(ROOT, split, 'cv', `${id}.json`), JSON.stringify(truth, null, 2))
-      if (LAYOUT_FORMATS.has(format) && !undated && spec.dateStyle !== 'year' && index % 2 === 0) {
+      if (LAYOUT_FORMATS.has(format) && !undated && spec.dateStyle !== 'year' && (index + familyIndex) % 2 === 0) {
         write(join(ROOT, split, 'layouts', `${id}.json`), JSON.stringify(layoutOf(spec), null, 2))
       }
       cvs++
@@ -155,7 +158,48 @@ function build (): { cvs: number, jds: number } {
       jds++
     })
   })
+  HANDWRITTEN_CVS.forEach((cv, index) => {
+    const split = splitOf(index)
+    write(join(ROOT, split, 'cv', `${cv.id}.txt`), cv.text)
+    write(join(ROOT, split, 'cv', `${cv.id}.json`), JSON.stringify(handwrittenTruth(cv, split), null, 2))
+    cvs++
+  })
+  HANDWRITTEN_JDS.forEach(({ text, ...truth }, index) => {
+    const split = splitOf(index)
+    const required = canonicalSet(truth.required_skills)
+    const jd: JdTruth = { ...truth, kind: 'jd', split, required_skills: required, preferred_skills: canonicalSet(truth.preferred_skills).filter((skill) => !required.includes(skill)) }
+    write(join(ROOT, split, 'jd', `${truth.id}.txt`), text)
+    write(join(ROOT, split, 'jd', `${truth.id}.json`), JSON.stringify(jd, null, 2))
+    jds++
+  })
   return { cvs, jds }
+}
+
+/** "2019-03" or "2019" as a month; a year alone is January as a start and December as an end. */
+function monthOf (date: string, end: boolean): Month {
+  const [year, month] = date.split('-').map(Number) as [number, number | undefined]
+  return { year, month: month ?? (end ? 12 : 1) }
+}
+
+function handwrittenTruth (cv: HandwrittenCv, split: Split): CvTruth {
+  const dated = cv.jobs.filter((job) => job.start !== null)
+  return {
+    id: cv.id,
+    kind: 'cv',
+    split,
+    family: cv.family,
+    format: cv.format,
+    language: cv.language,
+    name: cv.name,
+    email: cv.email,
+    phone: cv.phone,
+    total_years_experience: dated.length === 0
+      ? null
+      : yearsCovered(dated.map((job) => ({ start: monthOf(job.start as string, false), end: job.end === null ? null : monthOf(job.end, true) })), REFERENCE, false),
+    jobs: cv.jobs.map((job) => ({ ...job, current: job.start !== null && job.end === null })),
+    degrees: cv.degrees,
+    skills: canonicalSet(cv.skills)
+  }
 }
 
 const { cvs, jds } = build()
