@@ -1,14 +1,14 @@
 import type { AiProvider } from '../src/ai/provider.ts'
-import type { Industry, ParsedCv, ParsedJob, RoleCategory } from '../src/ai/schemas.ts'
-import { describeCv } from '../src/matching/describe-cv.ts'
-import { scoreFit } from '../src/matching/score-fit.ts'
+import type { ParsedCv, ParsedJob } from '../src/ai/schemas.ts'
+import { classifyCv, scoreMany } from '../src/matching/score-candidate.ts'
+import type { MatchingAi } from '../src/matching/score-candidate.ts'
 import { mean } from './metrics.ts'
 
 /**
- * Ranks every CV of the split against every job description with the project's scoring
- * (src/matching/score-fit.ts), wired as /api/calculate-score wires it: the CV's role and
- * industries from its parsed form, vectors from the provider. In process, without the cache:
- * vectors are memoised here instead.
+ * Ranks every CV of the split against every job description with the project's scoring, wired
+ * exactly as /api/rank and /api/calculate-score wire it (src/matching/score-candidate.ts): the
+ * CV's role and industries from its parsed form, vectors from the provider. In process, without
+ * the cache: vectors are memoised here instead.
  */
 
 export interface RankedCv {
@@ -44,30 +44,28 @@ interface JobRanking {
   ranked: Array<{ score: number, relevance: number }>
 }
 
-function memoisedEmbedder (provider: AiProvider): (texts: string[]) => Promise<Float32Array[]> {
+/** The provider behind memoised vectors: what the cache would give a warm service. */
+function uncachedAi (provider: AiProvider): MatchingAi {
   const vectors = new Map<string, Float32Array>()
-  return async (texts) => {
-    const missing = [...new Set(texts.filter((text) => !vectors.has(text)))]
-    if (missing.length > 0) (await provider.embed(missing)).forEach((vector, index) => vectors.set(missing[index] as string, vector))
-    return texts.map((text) => vectors.get(text) as Float32Array)
+  return {
+    provider,
+    classifyRoleCategory: (title, text) => provider.classifyRoleCategory(title, text),
+    extractIndustries: (text) => provider.extractIndustries(text),
+    async getEmbeddings (texts) {
+      const missing = [...new Set(texts.filter((text) => !vectors.has(text)))]
+      if (missing.length > 0) (await provider.embed(missing)).forEach((vector, index) => vectors.set(missing[index] as string, vector))
+      return texts.map((text) => vectors.get(text) as Float32Array)
+    }
   }
 }
 
 export async function evaluateMatching (jobs: readonly RankedJob[], cvs: readonly RankedCv[], provider: AiProvider, relevance: (jobFamily: string, cvFamily: string) => number): Promise<MatchingFigures> {
-  const embed = memoisedEmbedder(provider)
-  const profiles = await Promise.all(cvs.map(async ({ cv }) => {
-    const profile = describeCv(cv)
-    const [role, industries] = await Promise.all([provider.classifyRoleCategory(profile.title, profile.text), provider.extractIndustries(profile.text)])
-    return { role, industries } satisfies { role: RoleCategory, industries: Industry[] }
-  }))
+  const ai = uncachedAi(provider)
+  const classified = await Promise.all(cvs.map(({ cv }) => classifyCv(ai, cv)))
   const rankings: JobRanking[] = []
   for (const job of jobs) {
-    const scored: Array<{ score: number, relevance: number, id: string }> = []
-    for (const [index, { cv, family, id }] of cvs.entries()) {
-      const { role, industries } = profiles[index] as { role: RoleCategory, industries: Industry[] }
-      const fit = await scoreFit({ cv, jd: job.jd, cvRoleCategory: role, cvIndustries: industries, embed })
-      scored.push({ score: fit.overall, relevance: relevance(job.family, family), id })
-    }
+    const fits = await scoreMany(ai, classified, job.jd)
+    const scored = cvs.map(({ family, id }, index) => ({ score: (fits[index] as { overall: number }).overall, relevance: relevance(job.family, family), id }))
     scored.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
     rankings.push({ family: job.family, ranked: scored })
   }

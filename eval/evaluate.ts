@@ -1,3 +1,6 @@
+import { LexicalEmbedder } from '../src/ai/local/embedders/lexical.ts'
+import type { LocalEmbedder, LocalEmbedderKind } from '../src/ai/local/embedders/local-embedder.ts'
+import { SemanticEmbedder } from '../src/ai/local/embedders/semantic.ts'
 import { LocalProvider } from '../src/ai/local/local-provider.ts'
 import { parseCvText } from '../src/ai/local/cv-parser.ts'
 import { parseJobText } from '../src/ai/local/jd-parser.ts'
@@ -26,6 +29,8 @@ export interface EvalOptions {
   binaries?: boolean
   /** Also rank CVs against jobs (default true). */
   matching?: boolean
+  /** The local provider's embedder for the rankings (default semantic, as the service). */
+  embedder?: LocalEmbedderKind
 }
 
 export interface EvalReport {
@@ -37,6 +42,8 @@ export interface EvalReport {
   jd: JdFigures
   /** Rankings are computed within one split: a job is ranked against the CVs of its own split. */
   matching: Partial<Record<Split, MatchingFigures>>
+  /** Whose vectors the rankings used. */
+  embedder: string | null
 }
 
 const EMBEDDING_DIMENSIONS = 768
@@ -64,8 +71,12 @@ export async function runEval (options: EvalOptions): Promise<EvalReport> {
     upload = evaluateCvs(uploads, today)
   }
   const matching: Partial<Record<Split, MatchingFigures>> = {}
+  let embedder: LocalEmbedder | undefined
   if (options.matching !== false) {
-    const provider = new LocalProvider({ embeddingDimensions: EMBEDDING_DIMENSIONS, maxEmbeddingBatch: 256 })
+    embedder = options.embedder === 'lexical'
+      ? new LexicalEmbedder(EMBEDDING_DIMENSIONS)
+      : new SemanticEmbedder({ dimensions: EMBEDDING_DIMENSIONS, threads: 1, timeoutMs: 120_000, maxHeapMb: 512 })
+    const provider = new LocalProvider({ embedder, embeddingDimensions: EMBEDDING_DIMENSIONS, maxEmbeddingBatch: 256 })
     for (const split of options.splits) {
       matching[split] = await evaluateMatching(
         jds.filter(({ truth }) => truth.split === split).map(({ truth, parsed }) => ({ family: truth.family, id: truth.id, jd: parsed })),
@@ -74,6 +85,7 @@ export async function runEval (options: EvalOptions): Promise<EvalReport> {
         corpus.relevance
       )
     }
+    await embedder.close()
   }
-  return { reference_date: REFERENCE_DATE, splits: [...options.splits], cv: evaluateCvs(cvs, today), cv_upload: upload, jd: evaluateJds(jds), matching }
+  return { reference_date: REFERENCE_DATE, splits: [...options.splits], cv: evaluateCvs(cvs, today), cv_upload: upload, jd: evaluateJds(jds), matching, embedder: embedder?.id ?? null }
 }

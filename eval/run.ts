@@ -1,5 +1,5 @@
 /**
- * npm run eval [-- --split dev|heldout|all] [--json]
+ * npm run eval [-- --split dev|heldout|all] [--embedder semantic|lexical] [--json]
  *
  * Prints the parsing and matching figures of the local provider on eval/corpus/ (see the README's
  * "Evaluation" section). Run with Node 24: `bash .ci/with-node node eval/run.ts`.
@@ -9,14 +9,18 @@ import type { Split } from './corpus-types.ts'
 import { runEval } from './evaluate.ts'
 import { formatReport } from './format-report.ts'
 
-const { values } = parseArgs({ options: { split: { type: 'string', default: 'dev' }, json: { type: 'boolean', default: false } } })
+const { values } = parseArgs({ options: { split: { type: 'string', default: 'dev' }, embedder: { type: 'string', default: 'semantic' }, json: { type: 'boolean', default: false } } })
 const SPLITS: Record<string, Split[]> = { dev: ['dev'], heldout: ['heldout'], all: ['dev', 'heldout'] }
 const splits = SPLITS[values.split]
 if (splits === undefined) {
   console.error(`--split must be dev, heldout or all, not "${values.split}"`)
   process.exit(2)
 }
+if (values.embedder !== 'semantic' && values.embedder !== 'lexical') {
+  console.error(`--embedder must be semantic or lexical, not "${values.embedder}"`)
+  process.exit(2)
+}
 const started = performance.now()
-const report = await runEval({ splits })
+const report = await runEval({ splits, embedder: values.embedder })
 if (values.json) console.log(JSON.stringify(report, null, 2))
 else console.log(`${formatReport(report)}\n(${((performance.now() - started) / 1000).toFixed(1)} s)`)
