@@ -17,7 +17,8 @@ export function matchExperience (jd: ParsedJob, cv: ParsedCv): Assessment<Experi
     score: score(min, max, years),
     required_min_years: min,
     required_max_years: max,
-    candidate_years: years
+    candidate_years: years,
+    relevance: 1
   }
   const applies = min !== null || max !== null
   return { breakdown, applies, explanations: [applies ? `${formatYears(years)} of experience against ${range(min, max)}` : 'The job asks for no particular years of experience'] }

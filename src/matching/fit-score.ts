@@ -37,10 +37,11 @@ export const SkillsBreakdown = Type.Object({
 }, { additionalProperties: false })
 
 export const ExperienceBreakdown = Type.Object({
-  score: Score('100 within the asked range; below the minimum, the share of it the candidate has; above the maximum, a small deduction per extra year. 100 when the job asks for no years (its weight is then 0)'),
+  score: Score('100 within the asked range; below the minimum, the share of it the candidate has; above the maximum, a small deduction per extra year; then scaled by `relevance`. The weight is 0 when the job asks for no years'),
   required_min_years: Nullable(Years),
   required_max_years: Nullable(Years),
-  candidate_years: Years
+  candidate_years: Years,
+  relevance: Type.Number({ minimum: 0, maximum: 1, description: 'Share of the experience that counts: how related the candidate\'s background is to the job (the better of the role and skills scores, /100); the score is scaled by it' })
 }, { additionalProperties: false })
 
 export const TitleMatch = Type.Object({

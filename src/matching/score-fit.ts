@@ -3,6 +3,7 @@ import { matchEducation } from './education-match.ts'
 import { embedOnce } from './embeddings.ts'
 import type { EmbedFunction } from './embeddings.ts'
 import { matchExperience } from './experience-match.ts'
+import { experienceRelevance, gateExperience } from './experience-relevance.ts'
 import type { Assessment, FitScore, FitWeights } from './fit-score.ts'
 import { matchIndustry } from './industry-match.ts'
 import { matchRole, titleTexts } from './role-match.ts'
@@ -35,10 +36,13 @@ const CRITERIA: readonly Criterion[] = ['skills', 'experience', 'role', 'industr
 export async function scoreFit (input: ScoreFitInput): Promise<FitScore> {
   const { cv, jd, cvRoleCategory, cvIndustries } = input
   const embeddings = await embedOnce([...skillTexts(jd, cv), ...titleTexts(jd, cv, cvRoleCategory)], input.embed)
+  const skills = matchSkills(jd, cv, embeddings, input.skillThresholds)
+  const role = matchRole(jd, cv, cvRoleCategory, embeddings)
+  const relevance = experienceRelevance(role.breakdown.score, skills.applies ? skills.breakdown.score : undefined)
   const assessments = {
-    skills: matchSkills(jd, cv, embeddings, input.skillThresholds),
-    experience: matchExperience(jd, cv),
-    role: matchRole(jd, cv, cvRoleCategory, embeddings),
+    skills,
+    experience: gateExperience(matchExperience(jd, cv), relevance),
+    role,
     industry: matchIndustry(jd.industries, cvIndustries),
     education: matchEducation(jd, cv)
   } satisfies Record<Criterion, Assessment<{ score: number }>>

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs'
 import type { ParsedCv, ParsedJob } from '../ai/schemas.ts'
+import { skillCategory } from '../ai/taxonomy/skill-extractor.ts'
 import { normalizeText, vectorOf } from './embeddings.ts'
 import type { Embeddings } from './embeddings.ts'
 import type { Assessment, SkillMatch, SkillsBreakdown } from './fit-score.ts'
@@ -7,9 +9,15 @@ import type { SkillThresholds } from './skill-thresholds.ts'
 import { formatList } from './wording.ts'
 
 
-/** A required skill counts as much as this many preferred ones. */
-const REQUIRED_WEIGHT = 2
-const PREFERRED_WEIGHT = 1
+interface SkillImportance {
+  required: number
+  preferred: number
+  inTitleFactor: number
+  softSkillFactor: number
+}
+
+/** How much each job skill weighs in the skills score (src/matching/data/skill-importance.json, with its reasons). */
+const IMPORTANCE = JSON.parse(readFileSync(new URL('./data/skill-importance.json', import.meta.url), 'utf8')) as SkillImportance
 
 /**
  * A missed skill whose closest CV skill is near the match threshold earns up to this share of
@@ -56,7 +64,7 @@ export function matchSkills (jd: ParsedJob, cv: ParsedCv, embeddings: Embeddings
   const required = skills.required.map(matchOf)
   const preferred = skills.preferred.map(matchOf)
   const breakdown: SkillsBreakdown = {
-    score: score(required, preferred, thresholds),
+    score: score(required, preferred, thresholds, jd.title),
     required,
     preferred,
     missing_required: missing(required),
@@ -87,12 +95,22 @@ function credit (match: SkillMatch, thresholds: SkillThresholds): number {
   return PARTIAL_CREDIT_MAX * Math.min(1, Math.max(0, nearness))
 }
 
-function score (required: readonly SkillMatch[], preferred: readonly SkillMatch[], thresholds: SkillThresholds): number {
-  const total = required.length * REQUIRED_WEIGHT + preferred.length * PREFERRED_WEIGHT
+function score (required: readonly SkillMatch[], preferred: readonly SkillMatch[], thresholds: SkillThresholds, jobTitle: string | null): number {
+  const title = ` ${normalizeText(jobTitle ?? '').replace(/[^\p{L}\p{N}+#.]+/gu, ' ')} `
+  const weighted = [
+    ...required.map((match) => ({ match, weight: IMPORTANCE.required * importance(match.skill, title) })),
+    ...preferred.map((match) => ({ match, weight: IMPORTANCE.preferred * importance(match.skill, title) }))
+  ]
+  const total = sum(weighted.map(({ weight }) => weight))
   if (total === 0) return 100
-  const earnedBy = (matches: readonly SkillMatch[]) => sum(matches.map((match) => credit(match, thresholds)))
-  const earned = REQUIRED_WEIGHT * earnedBy(required) + PREFERRED_WEIGHT * earnedBy(preferred)
+  const earned = sum(weighted.map(({ match, weight }) => weight * credit(match, thresholds)))
   return Math.round(100 * earned / total)
+}
+
+/** A skill the title names weighs more; a soft skill weighs less. */
+function importance (skill: string, paddedTitle: string): number {
+  const inTitle = paddedTitle.includes(` ${skill} `) ? IMPORTANCE.inTitleFactor : 1
+  return skillCategory(skill) === 'soft_skill' ? inTitle * IMPORTANCE.softSkillFactor : inTitle
 }
 
 function sum (values: readonly number[]): number {

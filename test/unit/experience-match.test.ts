@@ -9,7 +9,7 @@ function experience (min: number | null, max: number | null, years: number) {
 t.test('a job without years does not apply', async (t) => {
   const result = experience(null, null, 3)
   t.same(result, {
-    breakdown: { score: 100, required_min_years: null, required_max_years: null, candidate_years: 3 },
+    breakdown: { score: 100, required_min_years: null, required_max_years: null, candidate_years: 3, relevance: 1 },
     applies: false,
     explanations: ['The job asks for no particular years of experience']
   })

@@ -98,7 +98,36 @@ t.test('a poor fit scores low and says why', async (t) => {
   t.equal(result.breakdown.role.score, 0)
   t.equal(result.breakdown.industry.score, 0)
   t.equal(result.breakdown.education.score, 60)
-  t.equal(result.breakdown.experience.score, 40)
+  t.equal(result.breakdown.experience.relevance, 0, 'neither role nor skills relate to the job')
+  t.equal(result.breakdown.experience.score, 0, '2 of 5 years, but none of them in a related role')
+  t.ok(result.explanations.includes('2 years of experience against 5+ required, counted at 0 %: the candidate\'s role and skills are mostly unrelated to this job'), 'explained')
+})
+
+t.test('experience counts in proportion to the better of the role and skills scores', async (t) => {
+  const analyst = cv({
+    skills: ['go', 'postgresql'],
+    experience: [position('Data Analyst')],
+    total_years_experience: 6
+  })
+  const result = await scoreFit(input({ cvRoleCategory: 'data_analysis', cvIndustries: ['software'] }, backendJob, analyst))
+  const { skills, role, experience } = result.breakdown
+  t.equal(experience.relevance, Math.max(role.score, skills.score) / 100)
+  t.ok(experience.relevance > 0 && experience.relevance < 1, `partly related: ${experience.relevance}`)
+  t.equal(experience.score, Math.round(100 * experience.relevance), '6 of 5 years, scaled by relevance')
+  const engineer = await scoreFit(input())
+  t.equal(engineer.breakdown.experience.relevance, 1, 'the same role: every year counts')
+  t.equal(engineer.breakdown.experience.score, 100)
+})
+
+t.test('soft skills weigh a quarter, a skill the title names half again', async (t) => {
+  const jd = job({ title: 'Go Developer', required_skills: ['go', 'communication', 'kafka'] })
+  const onlySoft = await scoreFit(input({}, jd, cv({ skills: ['communication'] })))
+  const onlyGo = await scoreFit(input({}, jd, cv({ skills: ['go'] })))
+  const onlyKafka = await scoreFit(input({}, jd, cv({ skills: ['kafka'] })))
+  // weights: go 2 x 1.5 = 3, communication 2 x 0.25 = 0.5, kafka 2: total 5.5
+  t.equal(onlySoft.breakdown.skills.score, Math.round(100 * 0.5 / 5.5))
+  t.equal(onlyGo.breakdown.skills.score, Math.round(100 * 3 / 5.5))
+  t.equal(onlyKafka.breakdown.skills.score, Math.round(100 * 2 / 5.5))
 })
 
 t.test('the same input gives the same output', async (t) => {
