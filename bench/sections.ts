@@ -5,6 +5,7 @@ import type { Section } from './lib/report.ts'
 import { memorySection } from './memory/memory-section.ts'
 import { microSection } from './micro/section.ts'
 import { profileSection } from './profile/profile-section.ts'
+import { rankSection } from './rank/rank-section.ts'
 import { soakSection } from './soak/fault-soak.ts'
 
 /** In the order RESULTS.md shows them. */
@@ -15,5 +16,6 @@ export const SECTIONS: readonly Section[] = [
   costSection,
   memorySection,
   microSection,
-  profileSection
+  profileSection,
+  rankSection
 ]

@@ -11,9 +11,11 @@
 import { createHash } from 'node:crypto'
 import { createRequire } from 'node:module'
 import Fastify from 'fastify'
+import { LexicalEmbedder } from '../../src/ai/local/embedders/lexical.ts'
 import { LocalProvider } from '../../src/ai/local/local-provider.ts'
 import { describeCv } from '../../src/matching/describe-cv.ts'
 import { FitScore } from '../../src/matching/fit-score.ts'
+import { skillThresholdsFor } from '../../src/matching/skill-thresholds.ts'
 import { scoreFit } from '../../src/matching/score-fit.ts'
 
 // The service's own ioredis (resolved from src/: the root's v6), not the bench's v5: the
@@ -34,7 +36,7 @@ interface ScoreRequest {
 
 const TTL_SECONDS = 30 * 24 * 60 * 60
 /** jobfit's defaults (EMBEDDING_DIMENSIONS, EMBEDDING_BATCH_SIZE). */
-const provider = new LocalProvider({ embeddingDimensions: 768, maxEmbeddingBatch: 256 })
+const provider = new LocalProvider({ embedder: new LexicalEmbedder(768), embeddingDimensions: 768, maxEmbeddingBatch: 256 })
 
 const redisUrl = process.env.REDIS_URL
 if (redisUrl === undefined || redisUrl === '') throw new Error('REDIS_URL is required')
@@ -102,7 +104,7 @@ async function calculateScore ({ cv, jd }: ScoreRequest) {
     cached('role', profile, () => provider.classifyRoleCategory(profile.title, profile.text)),
     cached('industries', profile.text, () => provider.extractIndustries(profile.text))
   ])
-  return scoreFit({ cv: parsedCv, jd: parsedJob, cvRoleCategory, cvIndustries, embed })
+  return scoreFit({ cv: parsedCv, jd: parsedJob, cvRoleCategory, cvIndustries, embed, skillThresholds: skillThresholdsFor(provider.embeddingModel) })
 }
 
 /** Handlers that started and have not returned yet: requests stuck inside the server. */

@@ -34,7 +34,7 @@ export const OTHER_PAIR: SamplePair = { cv: 'nurse-cv', jd: 'icu-nurse-jd' }
  * fallback path instead. Counts do not depend on it; measureRequest() checks no L2 call failed.
  */
 export async function startScoringApp (redisUrl: string): Promise<FastifyInstance> {
-  const app = await buildApp(parseConfig({ REDIS_URL: redisUrl, AI_PROVIDER: 'local', LOG_LEVEL: 'silent', CACHE_L2_COMMAND_TIMEOUT_MS: '1000' }))
+  const app = await buildApp(parseConfig({ REDIS_URL: redisUrl, AI_PROVIDER: 'local', LOCAL_EMBEDDER: 'lexical', LOG_LEVEL: 'silent', CACHE_L2_COMMAND_TIMEOUT_MS: '1000' }))
   await app.ready()
   if (!await redisReady(app)) {
     await app.close()

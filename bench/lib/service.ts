@@ -55,6 +55,8 @@ export async function startService (options: ServiceOptions): Promise<ServiceHan
     REDIS_URL: options.redisUrl,
     LOG_LEVEL: 'warn',
     AI_PROVIDER: 'local',
+    // The sections measure the cache; the semantic model's cost is measured by the rank section.
+    LOCAL_EMBEDDER: 'lexical',
     SHUTDOWN_TIMEOUT_MS: String(STOP_GRACE_MS - 1000),
     ...options.env
   }
