@@ -14,6 +14,9 @@ const TOP_LINES = 8
 
 const TITLE_FIELD = /^(job title|title|position|position title|role|job|job role|vacancy|opening)$/i
 const COMPANY_FIELD = /^(company|company name|employer|organi[sz]ation|hiring company|client)$/i
+/** A parenthesis holding no other: each '(' scans only up to the next bracket, so a run of '(' stays linear. */
+const PARENTHESIS = /\([^()]*\)/g
+const ARRANGEMENT = /\b(on[- ]?site|hybrid|remote|office|in[- ]person)\b/i
 const LOCATION_FIELD = /^(location|job location|work location|locations|based in|office|city)$/i
 
 /** A one-paragraph posting often opens with "Senior Backend Engineer at Acme (Berlin)". */
@@ -67,7 +70,7 @@ export function findCompany (lines: readonly string[], sections: readonly Sectio
 export function findJobLocation (lines: readonly string[]): string | null {
   const field = fieldValue(lines.slice(0, TOP_LINES), LOCATION_FIELD)
   if (field !== null) {
-    const place = squash(field.replace(/\((?=[^)]*\b(on[- ]?site|hybrid|remote|office|in[- ]person)\b)[^)]*\)/gi, ''))
+    const place = squash(field.replace(PARENTHESIS, (note) => ARRANGEMENT.test(note) ? '' : note))
     if (place !== '') return truncate(place, MAX_LENGTH)
   }
   return findLocation(lines.slice(0, TOP_LINES).join('\n')) ?? findLocation(lines.join('\n'))
