@@ -4,6 +4,7 @@ import { parseCvHeader } from './text/cv-header.ts'
 import { totalYears } from './text/dates.ts'
 import { parseEducation } from './text/education-entries.ts'
 import { parseExperience } from './text/experience-entries.ts'
+import { prepareText } from './text/document.ts'
 import { documentLanguages } from './text/languages.ts'
 import { dedupe, squash, stripBullet, toLines, truncate } from './text/lines.ts'
 import { hasSection, linesOf, splitSections } from './text/sections.ts'
@@ -19,7 +20,8 @@ const MAX_CERTIFICATIONS = 50
 /** Without an experience heading, jobs are looked for everywhere but in these. */
 const NOT_EXPERIENCE: readonly SectionKind[] = ['summary', 'education', 'skills', 'certifications', 'languages']
 
-export function parseCvText (text: string, today: Date = new Date()): ParsedCv {
+export function parseCvText (document: string, today: Date = new Date()): ParsedCv {
+  const text = prepareText(document, { reflow: true })
   const lines = toLines(text)
   const sections = splitSections(text)
   const header = parseCvHeader(lines, text)

@@ -6,6 +6,7 @@ import { fieldsOfStudy, levelsPerText, lowestLevel } from './text/education.ts'
 import { detectEmploymentType, detectRemotePolicy } from './text/employment.ts'
 import { findCompany, findJobLocation, findJobTitle } from './text/job-header.ts'
 import { documentLanguages } from './text/languages.ts'
+import { prepareText } from './text/document.ts'
 import { toLines } from './text/lines.ts'
 import { responsibilities, splitRequirements } from './text/requirements.ts'
 import { findSalary } from './text/salary.ts'
@@ -23,7 +24,8 @@ const MAX_SKILLS = 200
 const MAX_FIELDS = 20
 const DEGREE_CONTEXT = /\b(degree|major|graduate|diploma|studies)\b/i
 
-export function parseJobText (text: string): ParsedJob {
+export function parseJobText (document: string): ParsedJob {
+  const text = prepareText(document, { reflow: false })
   const lines = toLines(text)
   const sections = splitSections(text)
   const title = findJobTitle(lines)
