@@ -1,0 +1,73 @@
+import type { ParsedJob } from '../src/ai/schemas.ts'
+import type { Document } from './corpus.ts'
+import type { JdTruth } from './corpus-types.ts'
+import { sameUnlistedSkill, skillKey } from './evaluate-cv.ts'
+import { GroupedRatio, GroupedSetScore, normalize, Ratio, SetScore } from './metrics.ts'
+
+/** Scores parsed job descriptions against their truth, field by field. */
+
+export interface JdFigures {
+  documents: number
+  title: number | null
+  location: number | null
+  min_years: number | null
+  role_category: number | null
+  required_skills: { precision: number | null, recall: number | null }
+  preferred_skills: { precision: number | null, recall: number | null }
+  /** Every skill the posting names, required or preferred, against both predicted lists. */
+  all_skills: { precision: number | null, recall: number | null, per_family: Record<string, { precision: number | null, recall: number | null }> }
+  per_family: Record<string, number | null>
+}
+
+/** A location is right when it names the same place: "Berlin" for "Berlin, Germany", not "Berlin, hybrid" for null. */
+function sameLocation (predicted: string | null, actual: string | null): boolean {
+  if (actual === null) return predicted === null
+  const place = normalize(actual.split(',')[0])
+  const found = normalize(predicted)
+  return found === place || found.startsWith(`${place} `) || found === normalize(actual)
+}
+
+export function evaluateJds (documents: ReadonlyArray<Document<JdTruth> & { parsed: ParsedJob }>): JdFigures {
+  const title = new Ratio()
+  const location = new Ratio()
+  const minYears = new Ratio()
+  const role = new Ratio()
+  const required = new SetScore()
+  const preferred = new SetScore()
+  const all = new SetScore()
+  const allByFamily = new GroupedSetScore()
+  const fieldsByFamily = new GroupedRatio()
+  for (const { truth, parsed } of documents) {
+    const titleHit = normalize(parsed.title) === normalize(truth.title)
+    const locationHit = sameLocation(parsed.location, truth.location)
+    const yearsHit = parsed.min_years_experience === truth.min_years_experience ||
+      (parsed.min_years_experience !== null && truth.min_years_experience !== null && Math.abs(parsed.min_years_experience - truth.min_years_experience) < 0.01)
+    const roleHit = parsed.role_category === truth.role_category
+    title.add(titleHit)
+    location.add(locationHit)
+    minYears.add(yearsHit)
+    role.add(roleHit)
+    for (const hit of [titleHit, locationHit, yearsHit, roleHit]) fieldsByFamily.add(truth.family, hit)
+    const predictedRequired = parsed.required_skills.map(skillKey)
+    const predictedPreferred = parsed.preferred_skills.map(skillKey)
+    const trueRequired = truth.required_skills.map(skillKey)
+    const truePreferred = truth.preferred_skills.map(skillKey)
+    required.add(predictedRequired, trueRequired, sameUnlistedSkill)
+    preferred.add(predictedPreferred, truePreferred, sameUnlistedSkill)
+    const predictedAll = [...new Set([...predictedRequired, ...predictedPreferred])]
+    const trueAll = [...new Set([...trueRequired, ...truePreferred])]
+    all.add(predictedAll, trueAll, sameUnlistedSkill)
+    allByFamily.add(truth.family, predictedAll, trueAll, sameUnlistedSkill)
+  }
+  return {
+    documents: documents.length,
+    title: title.value,
+    location: location.value,
+    min_years: minYears.value,
+    role_category: role.value,
+    required_skills: { precision: required.precision, recall: required.recall },
+    preferred_skills: { precision: preferred.precision, recall: preferred.recall },
+    all_skills: { precision: all.precision, recall: all.recall, per_family: allByFamily.values() },
+    per_family: fieldsByFamily.values()
+  }
+}
