@@ -32,13 +32,17 @@ const MONTH_NUMBER = '(?:0?[1-9]|1[0-2])'
 /** Letters and digits in any script: "März" must not be read from inside "Märzen". */
 const WORD_BEFORE = '(?<![\\p{L}\\p{N}_/.])'
 const WORD_AFTER = '(?![\\p{L}\\p{N}_/])'
-const POINT = `(?:${MONTH_NAME},?\\s*(?:(?:${alternatives(MONTH_YEAR_JOINERS)})\\s+)?${YEAR}|${MONTH_NUMBER}[/.]${YEAR}|${YEAR}[-/]${MONTH_NUMBER}(?![\\d/])|${YEAR})`
+const DAY = '(?:0?[1-9]|[12]\\d|3[01])'
+/** Europass and German CVs write the day too: "01/08/2022", "01.08.2022"; only the month and year are kept (see parseDate). */
+const POINT = `(?:${MONTH_NAME},?\\s*(?:(?:${alternatives(MONTH_YEAR_JOINERS)})\\s+)?${YEAR}|${DAY}/${DAY}/${YEAR}|${DAY}\\.${DAY}\\.${YEAR}|${MONTH_NUMBER}[/.]${YEAR}|${YEAR}[-/]${MONTH_NUMBER}(?![\\d/])|${YEAR})`
 const PRESENT = `(?:${alternatives(PRESENT_WORDS)})`
-const DASH = '[-–—‒]+'
-const SEPARATOR = `\\s*(?:${DASH}|(?:${alternatives(RANGE_CONNECTORS)})(?=\\s))\\s*`
+const DASH = '(?:[-–—‒]+>?|→|⟶|»)'
+const SEPARATOR = `\\s*(?:${DASH}|(?:${alternatives(RANGE_CONNECTORS)})(?=\\s|$))\\s*`
 const RANGE = new RegExp(`${WORD_BEFORE}(${POINT})${SEPARATOR}(${POINT}|${PRESENT})${WORD_AFTER}`, 'giu')
 const SINCE = new RegExp(`${WORD_BEFORE}(?:${alternatives(SINCE_WORDS)})\\s+(${POINT})${WORD_AFTER}`, 'giu')
 const SINGLE = new RegExp(`${WORD_BEFORE}${POINT}${WORD_AFTER}`, 'giu')
+/** A range and the first letter after it: in flattened text, a capitalised word there starts the description. */
+const RANGE_THEN_WORD = new RegExp(`${RANGE.source}(?=\\s+(?<next>\\S))`, 'giu')
 /** A range cut in two by a line break, as PDF extraction leaves it: "2017 –" ending a line, "Present" opening the next. */
 const OPEN_RANGE_END = new RegExp(`${WORD_BEFORE}${POINT}${SEPARATOR}$`, 'iu')
 const CLOSING_START = new RegExp(`^(?:${POINT}|${PRESENT})${WORD_AFTER}`, 'iu')
@@ -57,11 +61,24 @@ export function parseDate (text: string): YearMonth | null {
     const month = MONTH_NUMBERS.get(named[1] as string)
     return month === undefined ? null : { year: Number(named[2]), month }
   }
+  const withDay = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(value)
+  // Day first, as Europass and most of Europe write it, unless the second figure cannot be a month (US "08/25/2022").
+  if (withDay !== null) return yearMonth(Number(withDay[3]), Number(withDay[Number(withDay[2]) > 12 ? 1 : 2]))
   const monthFirst = /^(\d{1,2})[/.](\d{4})$/.exec(value)
   if (monthFirst !== null) return yearMonth(Number(monthFirst[2]), Number(monthFirst[1]))
   const yearFirst = /^(\d{4})[-/](\d{1,2})$/.exec(value)
   if (yearFirst !== null) return yearMonth(Number(yearFirst[1]), Number(yearFirst[2]))
   return /^\d{4}$/.test(value) ? { year: Number(value), month: null } : null
+}
+
+/** Flattened text with a line break after each range that a capitalised word follows ("June 2021 - July 2023 Served customers"). */
+export function endLinesAfterRanges (text: string): string {
+  // Case is told here: the case-insensitive pattern cannot tell \\p{Lu} from \\p{Ll}.
+  return text.replace(RANGE_THEN_WORD, (...args: unknown[]) => {
+    const range = args[0] as string
+    const { next } = args.at(-1) as { next: string }
+    return /\p{Lu}/u.test(next) ? `${range}\n` : range
+  })
 }
 
 /**

@@ -1,4 +1,4 @@
-import { continuesRange } from './dates.ts'
+import { continuesRange, endLinesAfterRanges } from './dates.ts'
 import { FLATTENED_HEADINGS } from './data/section-headings.ts'
 
 /**
@@ -21,7 +21,7 @@ const PRIVATE_BULLETS = /[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06c\uf06e\uf0be
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 /** A heading inside running text: capitalised as a heading, then a colon, a dash, or a capitalised word. */
-const INLINE_HEADING = new RegExp(`(?<=^|\\S\\s+)(${[...FLATTENED_HEADINGS].sort((a, b) => b.length - a.length).map(escape).join('|')})(?::\\s*|\\s+[-–—]\\s+|\\s+(?=\\p{Lu}|\\d))`, 'gu')
+const INLINE_HEADING = new RegExp(`(?<=^|\\S\\s+)(${FLATTENED_HEADINGS.flatMap((heading) => [heading, heading.toUpperCase()]).sort((a, b) => b.length - a.length).map(escape).join('|')})(?::\\s*|\\s+[-–—]\\s+|\\s+(?=\\p{Lu}|\\d))`, 'gu')
 /** The end of a sentence in running text, where the next entry may start. */
 const SENTENCE_BREAK = /(?<=[\p{Ll}\d)][.!?])\s+(?=\p{Lu})/gu
 
@@ -43,9 +43,9 @@ function isFlattened (lines: readonly string[]): boolean {
   return inLongLines > 0 && (filled.length <= FEW_LINES || inLongLines * 2 > total)
 }
 
-/** Headings and sentence ends become line breaks, so sections and entries read as in a laid-out CV. */
+/** Headings, sentence ends and the ends of date ranges become line breaks, so sections and entries read as in a laid-out CV. */
 function reflow (line: string): string[] {
-  return line.replace(INLINE_HEADING, '\n$1\n').replace(SENTENCE_BREAK, '\n').split('\n')
+  return endLinesAfterRanges(line.replace(INLINE_HEADING, '\n$1\n').replace(SENTENCE_BREAK, '\n')).split('\n')
 }
 
 /** "Nurse | Hospital | 2017 –" followed by "Present": one line again. */
