@@ -4,6 +4,7 @@ import { parseCvHeader } from './text/cv-header.ts'
 import { totalYears } from './text/dates.ts'
 import { parseEducation } from './text/education-entries.ts'
 import { parseExperience } from './text/experience-entries.ts'
+import type { DatedExperience } from './text/experience-entries.ts'
 import { prepareText } from './text/document.ts'
 import { documentLanguages } from './text/languages.ts'
 import { dedupe, squash, stripBullet, toLines, truncate } from './text/lines.ts'
@@ -25,7 +26,8 @@ export function parseCvText (document: string, today: Date = new Date()): Parsed
   const lines = toLines(text)
   const sections = splitSections(text)
   const header = parseCvHeader(lines, text)
-  const experienceLines = hasSection(sections, 'experience')
+  const hasExperienceSection = hasSection(sections, 'experience')
+  const experienceLines = hasExperienceSection
     ? linesOf(sections, 'experience')
     : sections.filter((section) => !NOT_EXPERIENCE.includes(section.kind)).flatMap((section) => section.lines)
   const experience = parseExperience(experienceLines)
@@ -36,11 +38,20 @@ export function parseCvText (document: string, today: Date = new Date()): Parsed
     summary: summary(linesOf(sections, 'summary')),
     skills: dedupe([...extractSkills(linesOf(sections, 'skills').join('\n')), ...extractSkills(text)]).slice(0, MAX_SKILLS),
     experience: experience.map(({ entry }) => entry),
-    total_years_experience: Math.min(80, totalYears(experience.map(({ range }) => range), today)),
+    ...yearsOfExperience(experience, hasExperienceSection && experienceLines.some((line) => line !== ''), today),
     education: parseEducation(linesOf(sections, 'education')),
     certifications: textLines(linesOf(sections, 'certifications')).slice(0, MAX_CERTIFICATIONS),
     languages: documentLanguages(linesOf(sections, 'languages').join('\n'), text)
   }
+}
+
+/**
+ * Years from the dated jobs; unknown (null, with the reason) when there are none, never 0: a CV
+ * whose dates could not be read is not a CV of someone who never worked.
+ */
+function yearsOfExperience (experience: readonly DatedExperience[], undated: boolean, today: Date): Pick<ParsedCv, 'total_years_experience' | 'experience_unknown_reason'> {
+  if (experience.length > 0) return { total_years_experience: Math.min(80, totalYears(experience.map(({ range }) => range), today)), experience_unknown_reason: null }
+  return { total_years_experience: null, experience_unknown_reason: undated ? 'no_dated_experience' : 'no_experience_found' }
 }
 
 function summary (lines: readonly string[]): string | null {
