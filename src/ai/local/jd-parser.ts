@@ -11,6 +11,7 @@ import { toLines } from './text/lines.ts'
 import { responsibilities, splitRequirements } from './text/requirements.ts'
 import { findSalary } from './text/salary.ts'
 import { linesOf, splitSections } from './text/sections.ts'
+import type { Section, SectionKind } from './text/sections.ts'
 import { detectSeniority } from './text/seniority.ts'
 import { findYearsRequirement } from './text/years.ts'
 
@@ -22,6 +23,13 @@ import { findYearsRequirement } from './text/years.ts'
 
 const MAX_SKILLS = 200
 const MAX_FIELDS = 20
+/** What a posting says about the role and the employer's business: its benefits ("discounts with retailers", "gym") say nothing of either. */
+const NOT_ABOUT_THE_BUSINESS: readonly SectionKind[] = ['benefits']
+
+function employerText (sections: readonly Section[]): string {
+  return sections.filter((section) => !NOT_ABOUT_THE_BUSINESS.includes(section.kind)).flatMap((section) => [section.heading ?? '', ...section.lines]).join('\n')
+}
+
 const DEGREE_CONTEXT = /\b(degree|major|graduate|diploma|studies)\b/i
 
 export function parseJobText (document: string): ParsedJob {
@@ -54,7 +62,7 @@ export function parseJobText (document: string): ParsedJob {
     },
     languages: documentLanguages(linesOf(sections, 'languages').join('\n'), text),
     salary: findSalary(text),
-    industries: detectIndustries(text),
+    industries: detectIndustries(employerText(sections)),
     role_category: detectRoleCategory(title ?? '', text)
   }
 }
