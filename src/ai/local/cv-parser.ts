@@ -2,7 +2,7 @@ import type { ParsedCv } from '../schemas.ts'
 import { extractSkills } from '../taxonomy/skill-extractor.ts'
 import { parseCvHeader } from './text/cv-header.ts'
 import { totalYears } from './text/dates.ts'
-import { parseEducation } from './text/education-entries.ts'
+import { parseEducation, takeDegreeLines } from './text/education-entries.ts'
 import { parseExperience } from './text/experience-entries.ts'
 import type { DatedExperience } from './text/experience-entries.ts'
 import { prepareText } from './text/document.ts'
@@ -30,7 +30,9 @@ export function parseCvText (document: string, today: Date = new Date()): Parsed
   const experienceLines = hasExperienceSection
     ? linesOf(sections, 'experience')
     : sections.filter((section) => !NOT_EXPERIENCE.includes(section.kind)).flatMap((section) => section.lines)
-  const experience = parseExperience(experienceLines)
+  // "BSc Computer Science" on a line of its own is a degree wherever it sits, never a job.
+  const { rest: jobLines, degreeLines } = takeDegreeLines(experienceLines)
+  const experience = parseExperience(jobLines)
   return {
     name: header.name,
     contact: header.contact,
@@ -39,7 +41,7 @@ export function parseCvText (document: string, today: Date = new Date()): Parsed
     skills: dedupe([...extractSkills(linesOf(sections, 'skills').join('\n')), ...extractSkills(text)]).slice(0, MAX_SKILLS),
     experience: experience.map(({ entry }) => entry),
     ...yearsOfExperience(experience, hasExperienceSection && experienceLines.some((line) => line !== ''), today),
-    education: parseEducation(linesOf(sections, 'education')),
+    education: parseEducation([...linesOf(sections, 'education'), '', ...degreeLines]),
     certifications: textLines(linesOf(sections, 'certifications')).slice(0, MAX_CERTIFICATIONS),
     languages: documentLanguages(linesOf(sections, 'languages').join('\n'), text)
   }
