@@ -32,6 +32,7 @@ const CV: ParsedCv = {
   skills: ['node', 'typescript', 'postgresql', 'docker'],
   experience: [{ title: 'Backend Engineer', company: 'Initech', start: '2017-01', end: null, current: true, description: null }],
   total_years_experience: 8,
+  experience_unknown_reason: null,
   education: [{ degree: 'BSc Computer Science', level: 'bachelor', field: 'computer science', institution: null, start: null, end: '2016' }],
   certifications: [],
   languages: ['english']

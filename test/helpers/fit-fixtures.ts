@@ -33,6 +33,7 @@ export function cv (overrides: Partial<ParsedCv> = {}): ParsedCv {
     skills: [],
     experience: [],
     total_years_experience: 0,
+    experience_unknown_reason: null,
     education: [],
     certifications: [],
     languages: [],

@@ -109,7 +109,7 @@ t.test('experience counts in proportion to the better of the role and skills sco
     experience: [position('Data Analyst')],
     total_years_experience: 6
   })
-  const result = await scoreFit(input({ cvRoleCategory: 'data_analysis', cvIndustries: ['software'] }, backendJob, analyst))
+  const result = await scoreFit(input({ cvRoleCategory: 'data_science', cvIndustries: ['software'] }, backendJob, analyst))
   const { skills, role, experience } = result.breakdown
   t.equal(experience.relevance, Math.max(role.score, skills.score) / 100)
   t.ok(experience.relevance > 0 && experience.relevance < 1, `partly related: ${experience.relevance}`)

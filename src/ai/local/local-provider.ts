@@ -9,7 +9,7 @@ import type { EmbedderState, LocalEmbedder } from './embedders/local-embedder.ts
 import { detectRoleCategory } from './role-category.ts'
 
 /** Bump when a parser or taxonomy changes what they return: it is in every cache key. */
-const HEURISTICS_MODEL = 'jobfit-heuristics-v1'
+const HEURISTICS_MODEL = 'jobfit-heuristics-v2'
 
 export interface LocalProviderOptions {
   /** Lexical or semantic (src/ai/local/embedders/); its id keys the vectors. */

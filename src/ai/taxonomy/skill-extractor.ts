@@ -25,8 +25,9 @@ const MIN_LIST_BY_ITSELF = 3
 const BULLET_ONLY = /^[\s\-–—•·*]*$/
 /** Before a word on its line: the end of a sentence or a colon, so the word is capitalized anyway. */
 const SENTENCE_END = /[.!?:]\s*$/
-/** From the end of a word (sticky: set lastIndex), nothing but punctuation up to the end of its line. */
-const LINE_END = /[^\S\n]*[.,;]?[^\S\n]*(?:\n|$)/y
+/** Blanks that may trail a word on its line, and the one punctuation mark allowed among them. */
+const LINE_BLANK = /[^\S\n]/
+const LINE_PUNCTUATION = '.,;'
 const LINE_LOOKBACK = 80
 
 const INDEX = buildIndex()
@@ -123,8 +124,23 @@ function isCertain (text: string, tokens: readonly Token[], candidate: Candidate
 
 /** Nothing else on its line but a bullet and punctuation: an item of a skills section listing one per line. */
 function aloneOnLine (text: string, tokens: readonly Token[], candidate: Candidate): boolean {
-  LINE_END.lastIndex = endOf(tokens, candidate)
-  return BULLET_ONLY.test(lineBefore(text, startOf(tokens, candidate))) && LINE_END.test(text)
+  return BULLET_ONLY.test(lineBefore(text, startOf(tokens, candidate))) && onlyPunctuationToLineEnd(text, endOf(tokens, candidate))
+}
+
+/**
+ * Nothing but blanks and at most one of `.,;` from `offset` to the end of its line. A scan, not
+ * a pattern: `\s*[.,;]?\s*$` tries every split of a long run of blanks between its two `\s*`
+ * and is quadratic in the run's length.
+ */
+function onlyPunctuationToLineEnd (text: string, offset: number): boolean {
+  let punctuation = false
+  for (let at = offset; at < text.length; at++) {
+    const char = text[at] as string
+    if (char === '\n') return true
+    if (LINE_PUNCTUATION.includes(char) && !punctuation) punctuation = true
+    else if (!LINE_BLANK.test(char)) return false
+  }
+  return true
 }
 
 /** Written exactly as the taxonomy has it, not where every word is capitalized anyway. */

@@ -17,3 +17,19 @@ const ROLE_WORD = new RegExp('\\b(' + [
 export function isRoleTitle (text: string): boolean {
   return ROLE_WORD.test(text)
 }
+
+/**
+ * Words that make a phrase an organisation's name: legal forms (Inc, GmbH, S.A.) and the kinds
+ * of employer CVs name (hospital, bank, school), so that "Cork University Hospital" is taken as
+ * the company over "ICU" in "Staff Nurse, ICU — Cork University Hospital".
+ */
+const ORGANISATION_WORD = new RegExp('(?<![\\p{L}])(' + [
+  'inc', 'llc', 'ltd', 'limited', 'plc', 'corp', 'corporation', 'company', 'gmbh', 'ag', 'kg', 's\\.a', 'sas', 'sarl', 'bv', 'nv', 'pty',
+  'group', 'holdings', 'partners', 'hospital', 'clinic', 'infirmary', 'medical center', 'university', 'college', 'school', 'academy',
+  'institute', 'bank', 'council', 'ministry', 'agency', 'authority', 'foundation', 'trust', 'nhs', 'hotel', 'restaurant', 'labs?',
+  'technologies', 'systems', 'solutions', 'software', 'consulting', 'services', 'studios?', 'media', 'pharmacy', 'stores?', 'logistics'
+].join('|') + ')\\.?(?![\\p{L}])', 'iu')
+
+export function isOrganisationName (text: string): boolean {
+  return ORGANISATION_WORD.test(text)
+}
