@@ -3,6 +3,7 @@ import { normalizeText, vectorOf } from './embeddings.ts'
 import type { Embeddings } from './embeddings.ts'
 import type { Assessment, RoleBreakdown, TitleMatch } from './fit-score.ts'
 import { bestMatchPerRow, cosineSimilarityMatrix } from './similarity.ts'
+import type { SkillThresholds } from './skill-thresholds.ts'
 import { humanize } from './wording.ts'
 
 const SAME_SCORE = 100
@@ -11,12 +12,12 @@ const RELATED_SCORE = 60
 const UNKNOWN_SCORE = 50
 
 /**
- * Title similarity from which a title the candidate has held counts as the job's own; the role
- * score then rises to the similarity (×100). On the lexical embedder a seniority word costs
- * little ("senior data engineer" / "data engineer" 0.80), while titles sharing only "engineer"
- * or "manager" stay far below (around 0.4–0.5).
+ * Titles are short phrases like skills, compared in the same embedding space, so they use the
+ * embedder's skill thresholds (src/matching/data/skill-thresholds.json): from the match
+ * threshold a title the candidate has held counts as the job's own and the role score rises to
+ * the similarity (×100); when a category is unknown, the titles decide on their own, with
+ * partial credit (up to the neutral 50) from the partial-credit floor.
  */
-export const TITLE_MATCH_THRESHOLD = 0.75
 
 /** Pairs of categories whose people commonly move between them (symmetric). */
 const RELATED: ReadonlyArray<readonly [RoleCategory, RoleCategory]> = [
@@ -63,11 +64,19 @@ function cvTitles (cv: ParsedCv): string[] {
   return cv.experience.flatMap((entry) => entry.title === null || normalizeText(entry.title) === '' ? [] : [entry.title])
 }
 
-export function matchRole (jd: ParsedJob, cv: ParsedCv, candidateCategory: RoleCategory, embeddings: Embeddings): Assessment<RoleBreakdown> {
+export function matchRole (jd: ParsedJob, cv: ParsedCv, candidateCategory: RoleCategory, embeddings: Embeddings, thresholds: SkillThresholds): Assessment<RoleBreakdown> {
   const job = jd.role_category
   const categoryScore = roleCategoryScore(job, candidateCategory)
   const titleMatch = closestTitle(titleTexts(jd, cv, candidateCategory), embeddings)
-  const titleScore = titleMatch !== null && titleMatch.similarity >= TITLE_MATCH_THRESHOLD ? Math.round(100 * titleMatch.similarity) : 0
+  if (titleMatch !== null && categoryScore === UNKNOWN_SCORE) {
+    // "other" says nothing about the role: the titles the candidate has held are the evidence.
+    const score = titleMatch.similarity >= thresholds.match
+      ? Math.round(100 * titleMatch.similarity)
+      : Math.round(UNKNOWN_SCORE * Math.min(1, Math.max(0, (titleMatch.similarity - thresholds.partialFloor) / (thresholds.match - thresholds.partialFloor))))
+    const explanation = `Role category not recognized, so titles decide: "${titleMatch.candidate_title}" is the closest to "${titleMatch.job_title}" (similarity ${titleMatch.similarity})`
+    return { breakdown: { score, job, candidate: candidateCategory, title_match: titleMatch }, applies: true, explanations: [explanation] }
+  }
+  const titleScore = titleMatch !== null && titleMatch.similarity >= thresholds.match ? Math.round(100 * titleMatch.similarity) : 0
   const breakdown: RoleBreakdown = { score: Math.max(categoryScore, titleScore), job, candidate: candidateCategory, title_match: titleMatch }
   const explanations = [explainCategories(job, candidateCategory, categoryScore)]
   if (titleMatch !== null && titleScore > categoryScore) {

@@ -37,7 +37,7 @@ export async function scoreFit (input: ScoreFitInput): Promise<FitScore> {
   const { cv, jd, cvRoleCategory, cvIndustries } = input
   const embeddings = await embedOnce([...skillTexts(jd, cv), ...titleTexts(jd, cv, cvRoleCategory)], input.embed)
   const skills = matchSkills(jd, cv, embeddings, input.skillThresholds)
-  const role = matchRole(jd, cv, cvRoleCategory, embeddings)
+  const role = matchRole(jd, cv, cvRoleCategory, embeddings, input.skillThresholds)
   const relevance = experienceRelevance(role.breakdown.score, skills.applies ? skills.breakdown.score : undefined)
   const assessments = {
     skills,

@@ -1,7 +1,6 @@
 import t from 'tap'
 import { embedLexically } from '../../src/ai/local/lexical-embedder.ts'
 import { embedOnce } from '../../src/matching/embeddings.ts'
-import { TITLE_MATCH_THRESHOLD } from '../../src/matching/role-match.ts'
 import { scoreFit } from '../../src/matching/score-fit.ts'
 import { matchSkills, skillTexts } from '../../src/matching/skill-match.ts'
 import { skillThresholdsFor } from '../../src/matching/skill-thresholds.ts'
@@ -15,6 +14,8 @@ import { cv, job, position } from '../helpers/fit-fixtures.ts'
 const DIMENSIONS = 768
 const LEXICAL = skillThresholdsFor('jobfit-lexical-v1')
 const SKILL_MATCH_THRESHOLD = LEXICAL.match
+/** Titles use the embedder's skill thresholds. */
+const TITLE_MATCH_THRESHOLD = LEXICAL.match
 const calls: string[][] = []
 const embed = async (texts: string[]) => {
   calls.push(texts)

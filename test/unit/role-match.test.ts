@@ -1,13 +1,16 @@
 import t from 'tap'
 import type { ParsedCv, ParsedJob, RoleCategory } from '../../src/ai/schemas.ts'
 import { embedOnce } from '../../src/matching/embeddings.ts'
-import { matchRole, roleCategoryScore, TITLE_MATCH_THRESHOLD, titleTexts } from '../../src/matching/role-match.ts'
+import { matchRole, roleCategoryScore, titleTexts } from '../../src/matching/role-match.ts'
+import { skillThresholdsFor } from '../../src/matching/skill-thresholds.ts'
 import { at, cv, fakeEmbedder, job, position } from '../helpers/fit-fixtures.ts'
+
+const LEXICAL = skillThresholdsFor('jobfit-lexical-v1')
 
 async function match (jd: ParsedJob, candidate: ParsedCv, category: RoleCategory, coordinates: Record<string, number[]> = {}) {
   const fake = fakeEmbedder(coordinates)
   const embeddings = await embedOnce(titleTexts(jd, candidate, category), fake.embed)
-  return { ...matchRole(jd, candidate, category, embeddings), calls: fake.calls }
+  return { ...matchRole(jd, candidate, category, embeddings, LEXICAL), calls: fake.calls }
 }
 
 t.test('category scores: same, related either way round, unrelated, unknown', async (t) => {
@@ -54,7 +57,7 @@ t.test('a related category earns partial credit', async (t) => {
 })
 
 t.test('having held a title close to the job\'s raises the score to the similarity', async (t) => {
-  t.equal(TITLE_MATCH_THRESHOLD, 0.75)
+  t.equal(LEXICAL.match, 0.75, 'titles use the embedder\'s match threshold')
   const jd = job({ title: 'Data Engineer', role_category: 'data_engineering' })
   const candidate = cv({ experience: [position('Backend Developer'), position('Big Data Engineer'), position('Junior Data Engineer')] })
   const result = await match(jd, candidate, 'software_engineering', {
@@ -79,8 +82,19 @@ t.test('a title below the threshold does not count', async (t) => {
   t.same(result.explanations, ['Different role category: software engineering for a healthcare clinical job'])
 })
 
-t.test('an unknown category is neutral', async (t) => {
+t.test('an unknown category without titles to compare is neutral', async (t) => {
   const result = await match(job({ role_category: 'other' }), cv(), 'sales')
   t.equal(result.breakdown.score, 50)
   t.same(result.explanations, ['Role category not recognized, so the role is neutral'])
+})
+
+t.test('an unknown category with titles: the titles decide, partial credit up to the neutral 50', async (t) => {
+  const jd = job({ title: 'Sous Chef', role_category: 'other' })
+  const chef = await match(jd, cv({ experience: [position('Chef de Partie')] }), 'other', { 'sous chef': [1, 0], 'chef de partie': at(0.8) })
+  t.equal(chef.breakdown.score, 80, 'a title at or above the match threshold: its similarity')
+  t.match(chef.explanations, [/titles decide: "Chef de Partie" is the closest to "Sous Chef" \(similarity 0.8\)/])
+  const cook = await match(jd, cv({ experience: [position('Kitchen Porter')] }), 'operations', { 'sous chef': [1, 0], 'kitchen porter': at(0.675) })
+  t.equal(cook.breakdown.score, 25, 'halfway between the floor (0.6) and the threshold (0.75): half of 50')
+  const engineer = await match(jd, cv({ experience: [position('Site Engineer')] }), 'engineering_hardware', { 'sous chef': [1, 0], 'site engineer': at(0.2) })
+  t.equal(engineer.breakdown.score, 0, 'an unrelated title: nothing')
 })
