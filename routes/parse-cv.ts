@@ -1,17 +1,24 @@
 import multipart from '@fastify/multipart'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyRequest } from 'fastify'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import { ParsedCv } from '../src/ai/schemas.ts'
-import type { LimitsConfig } from '../src/config.ts'
+import type { DocumentsConfig, LimitsConfig } from '../src/config.ts'
 import { extractText } from '../src/documents/extract-text.ts'
+import { ExtractionPool } from '../src/documents/extraction-pool.ts'
+import { ServiceBusyError } from '../src/documents/service-busy-error.ts'
+import type { DocumentReader } from '../src/documents/read-result.ts'
 import { ClientError } from '../src/client-error.ts'
 import { ERROR_RESPONSES } from './shared/errors.ts'
 import { requireText, TextBody } from './shared/text-input.ts'
 
 export interface ParseCvRoutesOptions {
   limits: LimitsConfig
+  documents: DocumentsConfig
 }
+
+/** What a client refused for too many uploads in flight should wait: about one document's time. */
+const BUSY_RETRY_AFTER_SECONDS = 2
 
 /**
  * Documents the upload for OpenAPI. Multipart bodies are read by the handler, not parsed before
@@ -25,9 +32,14 @@ const UploadBody = Type.Unsafe<null>({
 })
 
 const parseCvRoutes: FastifyPluginAsyncTypebox<ParseCvRoutesOptions> = async (fastify, options) => {
-  const { limits } = options
+  const { limits, documents } = options
   // Registered here, not globally: only this route accepts multipart, the others answer 415.
   await fastify.register(multipart, { limits: { fileSize: limits.maxUploadBytes, files: 1, fields: 10 } })
+  const readers = new ExtractionPool(documents)
+  // preClose, not onClose: the server waits for in-flight requests before onClose, and a
+  // request waiting on a document would hold shutdown for its whole time budget.
+  fastify.addHook('preClose', async () => { await readers.close() })
+  const uploads = new UploadSlots(documents.maxConcurrentUploads)
 
   fastify.post('/api/parse-cv', {
     schema: {
@@ -43,17 +55,42 @@ const parseCvRoutes: FastifyPluginAsyncTypebox<ParseCvRoutesOptions> = async (fa
         }
       },
       response: { 200: ParsedCv, ...ERROR_RESPONSES }
-    }
+    },
+    // Before the body is read: a refused upload costs no memory.
+    onRequest: async (request, reply) => { if (request.isMultipart()) uploads.take(reply) }
   }, async (request) => {
-    const text = request.isMultipart() ? await uploadedText(request) : (request.body as { text: string }).text
+    const text = request.isMultipart() ? await uploadedText(request, readers) : (request.body as { text: string }).text
     return fastify.ai.parseCv(requireText(text, request.isMultipart() ? 'The uploaded file' : 'text', limits.maxTextBytes))
   })
 }
 
-async function uploadedText (request: FastifyRequest): Promise<string> {
+async function uploadedText (request: FastifyRequest, readers: DocumentReader): Promise<string> {
   const file = await request.file()
   if (file === undefined) throw new ClientError(400, 'The multipart body has no file: send the CV in a field named "file"')
-  return extractText({ data: await file.toBuffer(), filename: file.filename, mimetype: file.mimetype })
+  return extractText({ data: await file.toBuffer(), filename: file.filename, mimetype: file.mimetype }, readers)
+}
+
+/**
+ * A cap on uploads in flight, body reading included: beyond it a 503 with Retry-After, so that
+ * many slow or large uploads cannot hold the process's memory or queue up behind the workers.
+ * A slot is given back when the response is sent or the client goes away, whichever is first.
+ */
+class UploadSlots {
+  private inFlight = 0
+  private readonly max: number
+
+  constructor (max: number) {
+    this.max = max
+  }
+
+  take (reply: FastifyReply): void {
+    if (this.inFlight >= this.max) {
+      throw new ServiceBusyError(`Too many uploads in progress (${this.max}); retry in a moment`, BUSY_RETRY_AFTER_SECONDS)
+    }
+    this.inFlight++
+    // The response's 'close' comes once, whether it was sent or the connection dropped.
+    reply.raw.once('close', () => { this.inFlight-- })
+  }
 }
 
 export default parseCvRoutes
