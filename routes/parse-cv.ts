@@ -4,7 +4,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import { ParsedCv } from '../src/ai/schemas.ts'
 import type { DocumentsConfig, LimitsConfig } from '../src/config.ts'
-import { extractText } from '../src/documents/extract-text.ts'
+import { Counter } from 'prom-client'
+import { extractText, UnreadableDocumentError } from '../src/documents/extract-text.ts'
 import { ExtractionPool } from '../src/documents/extraction-pool.ts'
 import { ServiceBusyError } from '../src/documents/service-busy-error.ts'
 import type { DocumentReader } from '../src/documents/read-result.ts'
@@ -35,7 +36,13 @@ const parseCvRoutes: FastifyPluginAsyncTypebox<ParseCvRoutesOptions> = async (fa
   const { limits, documents } = options
   // Registered here, not globally: only this route accepts multipart, the others answer 415.
   await fastify.register(multipart, { limits: { fileSize: limits.maxUploadBytes, files: 1, fields: 10 } })
-  const readers = new ExtractionPool(documents)
+  const readers = new ExtractionPool(documents, (error) => { fastify.log.error({ err: error }, '⚠️  A document reader (worker thread) failed; it is replaced') })
+  const refused = new Counter({
+    name: 'documents_refused_total',
+    help: 'Uploaded PDF and DOCX files that were not read, by format and reason (corrupt, encrypted, too_many_pages, too_large, text_too_large, timeout, out_of_memory).',
+    labelNames: ['format', 'reason'] as const,
+    registers: [fastify.metrics]
+  })
   // preClose, not onClose: the server waits for in-flight requests before onClose, and a
   // request waiting on a document would hold shutdown for its whole time budget.
   fastify.addHook('preClose', async () => { await readers.close() })
@@ -59,9 +66,18 @@ const parseCvRoutes: FastifyPluginAsyncTypebox<ParseCvRoutesOptions> = async (fa
     // Before the body is read: a refused upload costs no memory.
     onRequest: async (request, reply) => { if (request.isMultipart()) uploads.take(reply) }
   }, async (request) => {
-    const text = request.isMultipart() ? await uploadedText(request, readers) : (request.body as { text: string }).text
+    const text = request.isMultipart() ? await uploadedText(request, readers).catch((error: unknown) => { throw counted(request, error) }) : (request.body as { text: string }).text
     return fastify.ai.parseCv(requireText(text, request.isMultipart() ? 'The uploaded file' : 'text', limits.maxTextBytes))
   })
+
+  /** A reader's refusal is counted and logged by reason (never with the document's content). */
+  function counted (request: FastifyRequest, error: unknown): unknown {
+    if (error instanceof UnreadableDocumentError && error.refusal !== undefined) {
+      refused.inc(error.refusal)
+      request.log.warn(error.refusal, `⚠️  Document refused: ${error.refusal.reason}`)
+    }
+    return error
+  }
 }
 
 async function uploadedText (request: FastifyRequest, readers: DocumentReader): Promise<string> {

@@ -2,13 +2,22 @@ import { ClientError } from '../client-error.ts'
 import type { DocumentFormat, DocumentReader, ReadFailureReason, ReadLimits } from './read-result.ts'
 
 /**
- * An upload we cannot read text from. The message is written for the client and names the
- * problem only: it never quotes the document.
+ * An upload we cannot (or will not) read text from: 422, or 413 for more text than we read.
+ * The message is written for the client and names the problem only: it never quotes the
+ * document. `refusal` is set when a reader refused it: its reason is the metric label and log field.
  */
 export class UnreadableDocumentError extends ClientError {
-  constructor (message: string) {
-    super(422, message)
+  readonly refusal: Refusal | undefined
+
+  constructor (message: string, refusal?: Refusal, statusCode = 422) {
+    super(statusCode, message)
+    this.refusal = refusal
   }
+}
+
+export interface Refusal {
+  format: DocumentFormat
+  reason: ReadFailureReason
 }
 
 export interface UploadedFile {
@@ -111,15 +120,16 @@ async function readDocument (format: DocumentFormat, data: Buffer, reader: Docum
   return result.text
 }
 
-function failureError (format: DocumentFormat, reason: ReadFailureReason, limits: ReadLimits): ClientError {
+function failureError (format: DocumentFormat, reason: ReadFailureReason, limits: ReadLimits): UnreadableDocumentError {
+  const refusal = { format, reason }
   switch (reason) {
-    case 'corrupt': return new UnreadableDocumentError(format === 'pdf' ? PDF_UNREADABLE : DOCX_UNREADABLE)
-    case 'encrypted': return new UnreadableDocumentError(PDF_ENCRYPTED)
-    case 'too_many_pages': return new UnreadableDocumentError(`The PDF has more than ${limits.maxPages} pages; send a shorter CV or a text version`)
-    case 'text_too_large': return new ClientError(413, `The document holds more than ${limits.maxExtractedTextBytes} bytes of text; send a shorter CV`)
+    case 'corrupt': return new UnreadableDocumentError(format === 'pdf' ? PDF_UNREADABLE : DOCX_UNREADABLE, refusal)
+    case 'encrypted': return new UnreadableDocumentError(PDF_ENCRYPTED, refusal)
+    case 'too_many_pages': return new UnreadableDocumentError(`The PDF has more than ${limits.maxPages} pages; send a shorter CV or a text version`, refusal)
+    case 'text_too_large': return new UnreadableDocumentError(`The document holds more than ${limits.maxExtractedTextBytes} bytes of text; send a shorter CV`, refusal, 413)
     case 'too_large':
     case 'timeout':
-    case 'out_of_memory': return new UnreadableDocumentError(TOO_COMPLEX)
+    case 'out_of_memory': return new UnreadableDocumentError(TOO_COMPLEX, refusal)
   }
 }
 

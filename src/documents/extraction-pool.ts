@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { MessageChannel } from 'node:worker_threads'
 import { Piscina } from 'piscina'
 import type { DocumentsConfig } from '../config.ts'
 import type { ExtractionTask } from './extraction-worker.ts'
@@ -11,6 +12,8 @@ import { ServiceBusyError } from './service-busy-error.ts'
 const WORKER_FILE = new URL(`./extraction-worker${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url).href
 /** The young generation is a small fixed share of a worker's heap; the old generation gets the configured limit. */
 const YOUNG_GENERATION_MB = 16
+/** How long a document may wait for its worker to start (a replacement loads PDF.js first). */
+const WORKER_START_ALLOWANCE_MS = 10_000
 const SHUTTING_DOWN = 'The service is shutting down; retry the upload'
 const SHUTDOWN_RETRY_AFTER_SECONDS = 1
 
@@ -30,7 +33,8 @@ export class ExtractionPool implements DocumentReader {
   private readonly waiting: Array<{ resolve: () => void, reject: (error: Error) => void }> = []
   private closed = false
 
-  constructor (config: DocumentsConfig) {
+  /** `onWorkerError`: a worker that failed outside any document (it could not start, say); it is replaced. */
+  constructor (config: DocumentsConfig, onWorkerError: (error: Error) => void) {
     this.limits = {
       maxPages: config.maxPages,
       maxExtractedTextBytes: config.maxExtractedTextBytes,
@@ -47,18 +51,32 @@ export class ExtractionPool implements DocumentReader {
       idleTimeout: Number.POSITIVE_INFINITY,
       resourceLimits: { maxOldGenerationSizeMb: config.workerHeapMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB }
     })
+    // Without a listener, the pool's 'error' event would be thrown: the process would die.
+    this.pool.on('error', onWorkerError)
   }
 
   async read (format: DocumentFormat, data: Buffer): Promise<ReadResult> {
     await this.acquire()
+    const abort = new AbortController()
+    // The budget starts when a worker starts on the document, not while a replaced worker is
+    // still loading PDF.js; the start allowance bounds that wait too.
+    const { port1: started, port2: startedPort } = new MessageChannel()
+    let deadline = setTimeout(() => abort.abort(), this.taskTimeoutMs + WORKER_START_ALLOWANCE_MS)
+    started.once('message', () => {
+      clearTimeout(deadline)
+      deadline = setTimeout(() => abort.abort(), this.taskTimeoutMs)
+    })
     try {
-      return await this.pool.run({ format, data, limits: this.limits }, { signal: AbortSignal.timeout(this.taskTimeoutMs) })
+      const task: ExtractionTask = { format, data, limits: this.limits, started: startedPort }
+      return await this.pool.run(task, { signal: abort.signal, transferList: [startedPort] })
     } catch (error) {
       if (this.closed) throw new ServiceBusyError(SHUTTING_DOWN, SHUTDOWN_RETRY_AFTER_SECONDS)
       if (error instanceof Error && error.name === 'AbortError') return readFailure('timeout')
       if (error instanceof Error && (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') return readFailure('out_of_memory')
       throw error
     } finally {
+      clearTimeout(deadline)
+      started.close()
       this.release()
     }
   }

@@ -3,16 +3,21 @@ import { extractText, getDocumentProxy } from 'unpdf'
 import { readFailure } from './read-result.ts'
 import type { ReadLimits, ReadResult } from './read-result.ts'
 
+/** A page object's type entry (not `/Pages`, the tree's inner nodes). */
+const PAGE_OBJECT = /\/Type\s*\/Page(?![A-Za-z0-9])/g
 const STREAM_KEYWORD = Buffer.from('stream', 'latin1')
 const END_PREFIX = Buffer.from('end', 'latin1')
 
 /**
- * The text of a PDF, pages in order. Before PDF.js sees it, every Flate stream is inflated once
- * against the remaining MAX_DOCUMENT_INFLATED_BYTES (zlib stops at the cap, so a 1 GB content
- * stream costs at most the cap, never 1 GB); then the page count is checked against
- * MAX_DOCUMENT_PAGES before any page is read.
+ * The text of a PDF, pages in order. Before PDF.js sees it, the page objects written in the
+ * clear are counted against MAX_DOCUMENT_PAGES (PDF.js alone needs seconds just to open a
+ * 50,000-page file), and every Flate stream is inflated once against the remaining
+ * MAX_DOCUMENT_INFLATED_BYTES (zlib stops at the cap, so a 1 GB content stream costs at most
+ * the cap, never 1 GB). Pages hidden in compressed object streams are counted by PDF.js before
+ * any page is read.
  */
 export async function readPdf (data: Buffer, limits: ReadLimits): Promise<ReadResult> {
+  if (countPageObjects(data) > limits.maxPages) return readFailure('too_many_pages')
   if (flateStreamsExceed(data, limits.maxInflatedBytes)) return readFailure('too_large')
   let text: string
   try {
@@ -28,6 +33,12 @@ export async function readPdf (data: Buffer, limits: ReadLimits): Promise<ReadRe
     return readFailure(error instanceof Error && error.name === 'PasswordException' ? 'encrypted' : 'corrupt')
   }
   return Buffer.byteLength(text, 'utf8') > limits.maxExtractedTextBytes ? readFailure('text_too_large') : { ok: true, text }
+}
+
+function countPageObjects (data: Buffer): number {
+  let count = 0
+  for (const _ of data.toString('latin1').matchAll(PAGE_OBJECT)) count++
+  return count
 }
 
 /**

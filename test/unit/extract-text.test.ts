@@ -7,7 +7,7 @@ import { ExtractionPool } from '../../src/documents/extraction-pool.ts'
 import { DOCX_MIMETYPE, docxOf as docx, PDF_MIMETYPE, pdfOf } from '../helpers/documents.ts'
 
 /** The real worker pool, with the default budgets. */
-const pool = new ExtractionPool(parseConfig({}).documents)
+const pool = new ExtractionPool(parseConfig({}).documents, (error) => { throw error })
 t.teardown(() => pool.close())
 
 function extract (file: UploadedFile): Promise<string> {
@@ -18,8 +18,9 @@ function upload (data: Buffer | string, filename?: string, mimetype?: string): U
   return { data: Buffer.isBuffer(data) ? data : Buffer.from(data, 'latin1'), filename, mimetype }
 }
 
-function unreadable (message: string): UnreadableDocumentError {
-  return new UnreadableDocumentError(message)
+/** The error's class, status and message (a reader's refusal also carries its reason, checked elsewhere). */
+function unreadable (message: string): { name: string, statusCode: number, message: string } {
+  return { name: 'UnreadableDocumentError', statusCode: 422, message }
 }
 
 function cvPdf (): Promise<Buffer> {
