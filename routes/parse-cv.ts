@@ -6,17 +6,21 @@ import { ParsedCv } from '../src/ai/schemas.ts'
 import type { DocumentsConfig, LimitsConfig } from '../src/config.ts'
 import { Counter } from 'prom-client'
 import { extractText, UnreadableDocumentError } from '../src/documents/extract-text.ts'
+import type { UploadedFile } from '../src/documents/extract-text.ts'
 import { ExtractionPool } from '../src/documents/extraction-pool.ts'
 import { ServiceBusyError } from '../src/documents/service-busy-error.ts'
 import type { DocumentReader } from '../src/documents/read-result.ts'
 import { ClientError } from '../src/client-error.ts'
 import { ERROR_RESPONSES } from './shared/errors.ts'
+import { multipartBodyError, multipartHeaderProblem } from './shared/multipart-errors.ts'
 import { requireText, TextBody } from './shared/text-input.ts'
 
 export interface ParseCvRoutesOptions {
   limits: LimitsConfig
   documents: DocumentsConfig
 }
+
+const MULTIPART = /^\s*multipart\//i
 
 /** What a client refused for too many uploads in flight should wait: about one document's time. */
 const BUSY_RETRY_AFTER_SECONDS = 2
@@ -64,7 +68,14 @@ const parseCvRoutes: FastifyPluginAsyncTypebox<ParseCvRoutesOptions> = async (fa
       response: { 200: ParsedCv, ...ERROR_RESPONSES }
     },
     // Before the body is read: a refused upload costs no memory.
-    onRequest: async (request, reply) => { if (request.isMultipart()) uploads.take(reply) }
+    // (request.isMultipart() is only known once the body parser has run.)
+    onRequest: async (request, reply) => {
+      const contentType = request.headers['content-type'] ?? ''
+      if (!MULTIPART.test(contentType)) return
+      const problem = multipartHeaderProblem(contentType)
+      if (problem !== undefined) throw problem
+      uploads.take(reply)
+    }
   }, async (request) => {
     const text = request.isMultipart() ? await uploadedText(request, readers).catch((error: unknown) => { throw counted(request, error) }) : (request.body as { text: string }).text
     return fastify.ai.parseCv(requireText(text, request.isMultipart() ? 'The uploaded file' : 'text', limits.maxTextBytes))
@@ -81,9 +92,15 @@ const parseCvRoutes: FastifyPluginAsyncTypebox<ParseCvRoutesOptions> = async (fa
 }
 
 async function uploadedText (request: FastifyRequest, readers: DocumentReader): Promise<string> {
-  const file = await request.file()
-  if (file === undefined) throw new ClientError(400, 'The multipart body has no file: send the CV in a field named "file"')
-  return extractText({ data: await file.toBuffer(), filename: file.filename, mimetype: file.mimetype }, readers)
+  let upload: UploadedFile
+  try {
+    const file = await request.file()
+    if (file === undefined) throw new ClientError(400, 'The multipart body has no file: send the CV in a field named "file"')
+    upload = { data: await file.toBuffer(), filename: file.filename, mimetype: file.mimetype }
+  } catch (error) {
+    throw multipartBodyError(error)
+  }
+  return await extractText(upload, readers)
 }
 
 /**
