@@ -20,13 +20,11 @@ export function multipartHeaderProblem (contentType: string): ClientError | unde
   return undefined
 }
 
-/** What the multipart parser's complaints mean for the client; the parser's wording otherwise. */
-const EXPLANATIONS: ReadonlyArray<[RegExp, string]> = [
-  [/unexpected end of (multipart )?(data|form)/i, 'it ends before its closing boundary (the body is truncated, or its boundary is not the one in Content-Type)'],
-  [/boundary not found/i, 'its Content-Type has no boundary parameter'],
-  [/malformed part header/i, 'a part\'s headers are malformed'],
-  [/malformed content disposition/i, 'a part\'s Content-Disposition header is malformed']
-]
+/**
+ * The multipart parser's (busboy's) complaints that a client can fix, as it words them: the
+ * body or one part ends early. Its other errors are about boundaries, checked beforehand.
+ */
+const TRUNCATED = /unexpected end of multipart data/i
 
 /**
  * An error raised while the multipart body was parsed. The parser's own errors (they carry no
@@ -35,6 +33,8 @@ const EXPLANATIONS: ReadonlyArray<[RegExp, string]> = [
  */
 export function multipartBodyError (error: unknown): unknown {
   if (!(error instanceof Error) || 'statusCode' in error) return error
-  const explanation = EXPLANATIONS.find(([pattern]) => pattern.test(error.message))?.[1] ?? 'it is malformed'
+  const explanation = TRUNCATED.test(error.message)
+    ? 'it ends before its closing boundary (the body is truncated, or its boundary is not the one in Content-Type)'
+    : 'it is malformed'
   return new ClientError(400, `The multipart body could not be read: ${explanation}`)
 }
