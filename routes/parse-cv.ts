@@ -49,8 +49,12 @@ const parseCvRoutes: FastifyPluginAsyncTypebox<ParseCvRoutesOptions> = async (fa
   })
   // preClose, not onClose: the server waits for in-flight requests before onClose, and a
   // request waiting on a document would hold shutdown for its whole time budget.
-  fastify.addHook('preClose', async () => { await readers.close() })
+  // Uploads still arriving are dropped too: a stalled one would hold shutdown until REQUEST_TIMEOUT_MS.
   const uploads = new UploadSlots(documents.maxConcurrentUploads)
+  fastify.addHook('preClose', async () => {
+    uploads.dropIncomplete()
+    await readers.close()
+  })
 
   fastify.post('/api/parse-cv', {
     schema: {
@@ -74,7 +78,7 @@ const parseCvRoutes: FastifyPluginAsyncTypebox<ParseCvRoutesOptions> = async (fa
       if (!MULTIPART.test(contentType)) return
       const problem = multipartHeaderProblem(contentType)
       if (problem !== undefined) throw problem
-      uploads.take(reply)
+      uploads.take(request, reply)
     }
   }, async (request) => {
     const text = request.isMultipart() ? await uploadedText(request, readers).catch((error: unknown) => { throw counted(request, error) }) : (request.body as { text: string }).text
@@ -109,20 +113,25 @@ async function uploadedText (request: FastifyRequest, readers: DocumentReader): 
  * A slot is given back when the response is sent or the client goes away, whichever is first.
  */
 class UploadSlots {
-  private inFlight = 0
+  private readonly inFlight = new Set<FastifyRequest>()
   private readonly max: number
 
   constructor (max: number) {
     this.max = max
   }
 
-  take (reply: FastifyReply): void {
-    if (this.inFlight >= this.max) {
+  take (request: FastifyRequest, reply: FastifyReply): void {
+    if (this.inFlight.size >= this.max) {
       throw new ServiceBusyError(`Too many uploads in progress (${this.max}); retry in a moment`, BUSY_RETRY_AFTER_SECONDS)
     }
-    this.inFlight++
+    this.inFlight.add(request)
     // The response's 'close' comes once, whether it was sent or the connection dropped.
-    reply.raw.once('close', () => { this.inFlight-- })
+    reply.raw.once('close', () => { this.inFlight.delete(request) })
+  }
+
+  /** Destroys the connections of uploads whose body has not fully arrived. */
+  dropIncomplete (): void {
+    for (const request of this.inFlight) if (!request.raw.complete) request.raw.destroy()
   }
 }
 

@@ -63,7 +63,10 @@ export interface HttpConfig {
   requestTimeoutMs: number
   /** Request headers alone; at most the request timeout (HEADERS_TIMEOUT_MS). */
   headersTimeoutMs: number
-  /** A socket with no bytes either way for this long is destroyed (CONNECTION_TIMEOUT_MS). */
+  /**
+   * A socket with no bytes either way for this long is destroyed, even while its request is
+   * being handled: longer than any handler may take (CONNECTION_TIMEOUT_MS).
+   */
   connectionTimeoutMs: number
   /** An idle keep-alive connection is closed after this (KEEP_ALIVE_TIMEOUT_MS). */
   keepAliveTimeoutMs: number
@@ -218,7 +221,8 @@ function readHttpConfig (read: EnvReader): HttpConfig {
   return {
     requestTimeoutMs,
     headersTimeoutMs,
-    connectionTimeoutMs: read.integer('CONNECTION_TIMEOUT_MS', 10_000, 100, 10 * MINUTE_MS),
+    // Above the AI provider's worst case (30 s timeout, 2 retries): a slow answer is not an idle client.
+    connectionTimeoutMs: read.integer('CONNECTION_TIMEOUT_MS', 2 * MINUTE_MS, 100, 10 * MINUTE_MS),
     keepAliveTimeoutMs: read.integer('KEEP_ALIVE_TIMEOUT_MS', 72_000, 100, 10 * MINUTE_MS)
   }
 }

@@ -77,7 +77,7 @@ t.test('uploads beyond MAX_CONCURRENT_UPLOADS are refused with a 503 and Retry-A
 
 const SERVER_ENTRY = new URL('../src/server.ts', import.meta.url).pathname
 
-t.test('SIGTERM while a document is being read: the worker is terminated, the upload answered 503, the process exits 0 in time', async (t) => {
+t.test('SIGTERM while a document is read and an upload stalls: the worker is terminated, the stalled upload dropped, the process exits 0 in time', async (t) => {
   // A document that needs over ten seconds of reading, and a budget that would let it.
   const child = spawn(process.execPath, [SERVER_ENTRY], {
     env: {
@@ -87,6 +87,7 @@ t.test('SIGTERM while a document is being read: the worker is terminated, the up
       REDIS_URL: '',
       LOG_LEVEL: 'info',
       SHUTDOWN_TIMEOUT_MS: '5000',
+      REQUEST_TIMEOUT_MS: '120000',
       DOCUMENT_TASK_TIMEOUT_MS: '300000',
       MAX_DOCUMENT_INFLATED_BYTES: String(128 * MIB)
     },
@@ -105,9 +106,13 @@ t.test('SIGTERM while a document is being read: the worker is terminated, the up
   await new Promise((resolve) => setTimeout(resolve, 500))
   t.equal((await fetch(`${address}/health`)).status, 200, 'the server answers while the document is read')
 
+  const stalled = await partialUpload(Number(new URL(address ?? '').port))
+  t.teardown(() => stalled.destroy())
+
   child.kill('SIGTERM')
   const [code] = await once(child, 'exit')
   t.equal(code, 0, 'exited by itself, before SHUTDOWN_TIMEOUT_MS forced it')
   t.ok(lines.some((line) => line.includes('shut down cleanly')))
   t.match(await answer, { status: 503, body: { message: 'The service is shutting down; retry the upload' } })
+  t.ok(stalled.closed, 'the stalled upload\'s connection was closed')
 })
