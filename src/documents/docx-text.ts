@@ -56,9 +56,10 @@ class TextBuilder {
   }
 
   startTable (): void { this.tableDepth++ }
+  /** Each row already ends in a newline; a blank line after the outermost table, as after a paragraph. */
   endTable (): void {
     this.tableDepth = Math.max(0, this.tableDepth - 1)
-    this.add(this.tableDepth > 0 ? '\n' : '\n\n')
+    if (this.tableDepth === 0) this.add('\n')
   }
 
   startRow (): void { this.rows.push({ cells: [] }) }

@@ -4,7 +4,7 @@ import { parseConfig } from '../../src/config.ts'
 import { extractText, UnreadableDocumentError } from '../../src/documents/extract-text.ts'
 import type { UploadedFile } from '../../src/documents/extract-text.ts'
 import { ExtractionPool } from '../../src/documents/extraction-pool.ts'
-import { DOCX_MIMETYPE, docxOf as docx, PDF_MIMETYPE, pdfOf } from '../helpers/documents.ts'
+import { DOCX_MIMETYPE, docxOf as docx, docxWithBodyXml, docxWithInflatingBody, PDF_MIMETYPE, pdfOf, pdfWithPages } from '../helpers/documents.ts'
 
 /** The real worker pool, with the default budgets. */
 const pool = new ExtractionPool(parseConfig({}).documents, (error) => { throw error })
@@ -154,4 +154,26 @@ t.test('the error is a 422 whose message never quotes the document', async (t) =
   t.ok(error instanceof UnreadableDocumentError)
   t.match(error, { statusCode: 422, name: 'UnreadableDocumentError' })
   t.notMatch((error as Error).message, 'SECRET')
+})
+
+t.test('private-use bullet glyphs become "•", other private-use glyphs are dropped', async (t) => {
+  const text = '\uf0b7 Led the migration\n\uf0a7 Mentored two engineers\n\uf076 Kafka\ue123 and Spark'
+  t.equal(await extract(upload(Buffer.from(text), 'cv.txt')), '• Led the migration\n• Mentored two engineers\n• Kafka and Spark')
+  const symbolBullets = docxWithBodyXml('<w:p><w:r><w:sym w:font="Symbol" w:char="F0B7"/><w:tab/><w:t>Led the migration</w:t></w:r></w:p>')
+  t.equal(await extract(upload(symbolBullets, 'cv.docx', DOCX_MIMETYPE)), '•\tLed the migration', 'a DOCX bullet in the Symbol font')
+})
+
+t.test('DOCX soft line breaks and tables, read by the worker pool: no glued words', async (t) => {
+  const data = docxWithBodyXml('<w:p><w:r><w:t>Senior Engineer, Data Infrastructure</w:t><w:br/><w:t>Amsterdam, Netherlands</w:t><w:br/><w:t>March 2021 – Present</w:t></w:r></w:p>' +
+    '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Python</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>8 years</w:t></w:r></w:p></w:tc></w:tr></w:tbl>')
+  t.equal(await extract(upload(data, 'cv.docx', DOCX_MIMETYPE)), 'Senior Engineer, Data Infrastructure\nAmsterdam, Netherlands\nMarch 2021 – Present\n\nPython | 8 years')
+})
+
+t.test('a reader\'s refusal: status, message and reason', async (t) => {
+  const small = new ExtractionPool({ ...parseConfig({}).documents, maxPages: 2, maxExtractedTextBytes: 1024 }, (error) => { throw error })
+  t.teardown(() => small.close())
+  const pages = await extractText(upload(pdfWithPages(3), 'cv.pdf'), small).catch((error: unknown) => error)
+  t.match(pages, { statusCode: 422, message: 'The PDF has more than 2 pages; send a shorter CV or a text version', refusal: { format: 'pdf', reason: 'too_many_pages' } })
+  const long = await extractText(upload(docxWithInflatingBody(64 * 1024), 'cv.docx'), small).catch((error: unknown) => error)
+  t.match(long, { statusCode: 413, message: 'The document holds more than 1024 bytes of text; send a shorter CV', refusal: { format: 'docx', reason: 'text_too_large' } })
 })
