@@ -114,5 +114,5 @@ t.test('SIGTERM while a document is read and an upload stalls: the worker is ter
   t.equal(code, 0, 'exited by itself, before SHUTDOWN_TIMEOUT_MS forced it')
   t.ok(lines.some((line) => line.includes('shut down cleanly')))
   t.match(await answer, { status: 503, body: { message: 'The service is shutting down; retry the upload' } })
-  t.ok(stalled.closed, 'the stalled upload\'s connection was closed')
+  t.ok(await eventually(() => stalled.closed, 10_000), 'the stalled upload\'s connection was closed')
 })

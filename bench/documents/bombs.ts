@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { DOCX_MIMETYPE, docxOf, docxWithInflatingBody, multipartBody, PDF_MIMETYPE, pdfOf, pdfWithInflatingContent, pdfWithPages } from '../../test/helpers/documents.ts'
+import { DOCX_MIMETYPE, docxWithInflatingBody, multipartBody, PDF_MIMETYPE, pdfOf, pdfWithInflatingContent, pdfWithPages } from '../../test/helpers/documents.ts'
 import { ms, table } from '../lib/report.ts'
 import type { Section, TargetResult } from '../lib/report.ts'
 import { startService } from '../lib/service.ts'

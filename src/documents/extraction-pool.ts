@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { MessageChannel } from 'node:worker_threads'
+import { randomUUID } from 'node:crypto'
+import { BroadcastChannel } from 'node:worker_threads'
 import { Piscina } from 'piscina'
 import type { DocumentsConfig } from '../config.ts'
 import type { ExtractionTask } from './extraction-worker.ts'
@@ -32,6 +33,10 @@ export class ExtractionPool implements DocumentReader {
   private free: number
   private readonly waiting: Array<{ resolve: () => void, reject: (error: Error) => void }> = []
   private closed = false
+  /** Workers say here which document they start on (a channel, not a port: nothing to transfer). */
+  private readonly startChannel = new BroadcastChannel(`jobfit-extraction-start-${randomUUID()}`)
+  private readonly onStart = new Map<number, () => void>()
+  private nextTaskId = 0
 
   /** `onWorkerError`: a worker that failed outside any document (it could not start, say); it is replaced. */
   constructor (config: DocumentsConfig, onWorkerError: (error: Error) => void) {
@@ -53,6 +58,9 @@ export class ExtractionPool implements DocumentReader {
     })
     // Without a listener, the pool's 'error' event would be thrown: the process would die.
     this.pool.on('error', onWorkerError)
+    this.startChannel.onmessage = (event) => { this.onStart.get((event as { data: number }).data)?.() }
+    // The channel alone must not keep the process alive.
+    this.startChannel.unref()
   }
 
   async read (format: DocumentFormat, data: Buffer): Promise<ReadResult> {
@@ -60,15 +68,15 @@ export class ExtractionPool implements DocumentReader {
     const abort = new AbortController()
     // The budget starts when a worker starts on the document, not while a replaced worker is
     // still loading PDF.js; the start allowance bounds that wait too.
-    const { port1: started, port2: startedPort } = new MessageChannel()
+    const id = this.nextTaskId++
     let deadline = setTimeout(() => abort.abort(), this.taskTimeoutMs + WORKER_START_ALLOWANCE_MS)
-    started.once('message', () => {
+    this.onStart.set(id, () => {
       clearTimeout(deadline)
       deadline = setTimeout(() => abort.abort(), this.taskTimeoutMs)
     })
     try {
-      const task: ExtractionTask = { format, data, limits: this.limits, started: startedPort }
-      return await this.pool.run(task, { signal: abort.signal, transferList: [startedPort] })
+      const task: ExtractionTask = { format, data, limits: this.limits, id, startChannel: this.startChannel.name }
+      return await this.pool.run(task, { signal: abort.signal })
     } catch (error) {
       if (this.closed) throw new ServiceBusyError(SHUTTING_DOWN, SHUTDOWN_RETRY_AFTER_SECONDS)
       if (error instanceof Error && error.name === 'AbortError') return readFailure('timeout')
@@ -76,7 +84,7 @@ export class ExtractionPool implements DocumentReader {
       throw error
     } finally {
       clearTimeout(deadline)
-      started.close()
+      this.onStart.delete(id)
       this.release()
     }
   }
@@ -84,6 +92,7 @@ export class ExtractionPool implements DocumentReader {
   /** Terminates every worker now; documents being read or waiting are answered 503. */
   async close (): Promise<void> {
     this.closed = true
+    this.startChannel.close()
     for (const waiter of this.waiting.splice(0)) waiter.reject(new ServiceBusyError(SHUTTING_DOWN, SHUTDOWN_RETRY_AFTER_SECONDS))
     await this.pool.destroy()
   }

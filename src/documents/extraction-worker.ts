@@ -1,4 +1,4 @@
-import type { MessagePort } from 'node:worker_threads'
+import { BroadcastChannel } from 'node:worker_threads'
 import { getResolvedPDFJS } from 'unpdf'
 import { readDocx } from './docx-text.ts'
 import { readPdf } from './pdf-text.ts'
@@ -8,8 +8,21 @@ export interface ExtractionTask {
   format: DocumentFormat
   data: Uint8Array
   limits: ReadLimits
-  /** Told as the worker starts on the document: its time budget starts then. */
-  started: MessagePort
+  id: number
+  /** The BroadcastChannel on which the worker posts `id` as it starts: the time budget starts then. */
+  startChannel: string
+}
+
+const startChannels = new Map<string, BroadcastChannel>()
+
+function announceStart (task: ExtractionTask): void {
+  let channel = startChannels.get(task.startChannel)
+  if (channel === undefined) {
+    channel = new BroadcastChannel(task.startChannel)
+    channel.unref()
+    startChannels.set(task.startChannel, channel)
+  }
+  channel.postMessage(task.id)
 }
 
 // Loaded as the worker starts (piscina imports this file then), not within a document's time budget.
@@ -17,8 +30,7 @@ await getResolvedPDFJS()
 
 /** The worker thread's entry point: piscina calls the default export once per document. */
 export default async function extract (task: ExtractionTask): Promise<ReadResult> {
-  task.started.postMessage(null)
-  task.started.close()
+  announceStart(task)
   const data = Buffer.from(task.data.buffer, task.data.byteOffset, task.data.byteLength)
   return task.format === 'pdf' ? await readPdf(data, task.limits) : readDocx(data, task.limits)
 }
