@@ -2,6 +2,7 @@ import type { TwoTierCache, Validator } from '../cache/index.ts'
 import { CACHE_POLICY } from '../cache-policy.ts'
 import type { CachePolicy } from '../cache-policy.ts'
 import { schemaValidator } from '../schema-validator.ts'
+import { isUnitVectorOf } from './embedding-vector.ts'
 import type { AiProvider } from './provider.ts'
 import { IndustryList, ParsedCv, ParsedJob, RoleCategory } from './schemas.ts'
 import type { Industry } from './schemas.ts'
@@ -24,8 +25,7 @@ export class AiService {
   constructor (provider: AiProvider, cache: TwoTierCache) {
     this.provider = provider
     this.cache = cache
-    const dimensions = provider.embeddingDimensions
-    this.isVector = (value: unknown): value is Float32Array => value instanceof Float32Array && value.length === dimensions
+    this.isVector = isUnitVectorOf(provider.embeddingDimensions)
   }
 
   parseJobDescription (text: string): Promise<ParsedJob> {
