@@ -4,7 +4,9 @@ import { SemanticEmbedder } from '../src/ai/local/embedders/semantic.ts'
 import { LocalProvider } from '../src/ai/local/local-provider.ts'
 import { parseCvText } from '../src/ai/local/cv-parser.ts'
 import { parseJobText } from '../src/ai/local/jd-parser.ts'
+import { parseConfig } from '../src/config.ts'
 import { extractText } from '../src/documents/extract-text.ts'
+import { ExtractionPool } from '../src/documents/extraction-pool.ts'
 import { DOCX_MIMETYPE, layoutDocx, layoutPdf, PDF_MIMETYPE } from './binary-documents.ts'
 import { loadCorpus } from './corpus.ts'
 import type { Split } from './corpus-types.ts'
@@ -56,6 +58,8 @@ export async function runEval (options: EvalOptions): Promise<EvalReport> {
   let upload: CvFigures | null = null
   if (options.binaries !== false) {
     const byId = new Map(corpus.cvs.map((document) => [document.truth.id, document]))
+    // The upload path's own reader: the worker pool with the service's default budgets.
+    const reader = new ExtractionPool(parseConfig({}).documents, (error) => { throw error })
     const uploads = []
     for (const layout of corpus.layouts) {
       const source = byId.get(layout.id)
@@ -64,10 +68,11 @@ export async function runEval (options: EvalOptions): Promise<EvalReport> {
         ['pdf_upload', await layoutPdf(layout), PDF_MIMETYPE, 'pdf'],
         ['docx_upload', await layoutDocx(layout), DOCX_MIMETYPE, 'docx']
       ] as const) {
-        const text = await extractText({ data, filename: `${layout.id}.${extension}`, mimetype })
+        const text = await extractText({ data, filename: `${layout.id}.${extension}`, mimetype }, reader)
         uploads.push({ text, truth: source.truth, format, parsed: parseCvText(text, today) })
       }
     }
+    await reader.close()
     upload = evaluateCvs(uploads, today)
   }
   const matching: Partial<Record<Split, MatchingFigures>> = {}
