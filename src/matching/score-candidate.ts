@@ -1,4 +1,5 @@
 import type { Industry, ParsedCv, ParsedJob, RoleCategory } from '../ai/schemas.ts'
+import { mapBounded } from '../map-bounded.ts'
 import { describeCv } from './describe-cv.ts'
 import { normalizeText } from './embeddings.ts'
 import type { EmbedFunction } from './embeddings.ts'
@@ -71,5 +72,7 @@ export async function scoreMany (ai: MatchingAi, classified: readonly Classified
     if (vector === undefined) throw new Error(`No prefetched embedding for "${text}"`)
     return vector
   })
-  return Promise.all(classified.map((entry) => scoreClassified(ai, entry, jd, lookup)))
+  // One pair per event-loop turn: a pair's similarity matrices are CPU work, and 500 of them in
+  // one turn would hold every other request for a noticeable time.
+  return mapBounded(classified, 1, (entry) => scoreClassified(ai, entry, jd, lookup))
 }
