@@ -1,3 +1,5 @@
+import type { JdTruth } from '../corpus-types.ts'
+
 /**
  * Job postings written out by hand in the shapes job boards and careers pages produce: an
  * Indeed-style posting with "Experience: pharmacy: 1 year (Required)" and pay lines, a German
@@ -5,19 +7,8 @@
  * skills are all soft skills, number words, "no experience needed". Employers are invented.
  */
 
-export interface HandwrittenJd {
-  id: string
-  family: string
-  format: string
-  title: string
-  company: string
-  location: string | null
-  min_years_experience: number | null
-  required_skills: string[]
-  preferred_skills: string[]
-  role_category: string
-  text: string
-}
+/** The posting's truth as eval/corpus-types.ts has it (split and kind are assigned by the builder), and its text. */
+export type HandwrittenJd = Omit<JdTruth, 'kind' | 'split'> & { text: string }
 
 export const HANDWRITTEN_JDS: readonly HandwrittenJd[] = [
   {
