@@ -19,7 +19,7 @@ export interface CvFigures {
   invented_emails: number
   phone: number | null
   total_years: { within_tolerance: number | null, mean_abs_error: number | null, unknown_as_null: number | null, per_format: Record<string, number | null> }
-  jobs: { recall: number | null, precision: number | null, title: number | null, company: number | null, start: number | null, end: number | null }
+  jobs: { recall: number | null, precision: number | null, title: number | null, company: number | null, start: number | null, end: number | null, recall_per_format: Record<string, number | null>, title_per_format: Record<string, number | null> }
   degrees: { recall: number | null, level: number | null, counted_as_jobs: number }
   skills: { precision: number | null, recall: number | null, per_family: Record<string, { precision: number | null, recall: number | null }>, per_format: Record<string, { precision: number | null, recall: number | null }> }
   per_format: Record<string, number>
@@ -90,6 +90,8 @@ export function evaluateCvs (documents: ReadonlyArray<Document<CvTruth> & { pars
   const unknownYears = new Ratio()
   const yearErrors: number[] = []
   const jobRecall = new Ratio()
+  const jobRecallByFormat = new GroupedRatio()
+  const titleByFormat = new GroupedRatio()
   const jobPrecision = new Ratio()
   const title = new Ratio()
   const company = new Ratio()
@@ -123,7 +125,9 @@ export function evaluateCvs (documents: ReadonlyArray<Document<CvTruth> & { pars
     const pairs = pairJobs(truth.jobs, parsed.experience, reference)
     for (const [job, found] of pairs) {
       jobRecall.add(found !== undefined)
+      jobRecallByFormat.add(format, found !== undefined)
       title.add(found !== undefined && sameText(found.title, job.title))
+      titleByFormat.add(format, found !== undefined && sameText(found.title, job.title))
       // "Company, City" names the company too: the city is the CV's own addition to the line.
       company.add(found !== undefined && (sameText(found.company, job.company) || sameText(found.company, `${job.company} ${job.location}`)))
       if (job.start !== null) {
@@ -152,7 +156,7 @@ export function evaluateCvs (documents: ReadonlyArray<Document<CvTruth> & { pars
     invented_emails: invented,
     phone: phone.value,
     total_years: { within_tolerance: years.value, mean_abs_error: mean(yearErrors), unknown_as_null: unknownYears.value, per_format: yearsByFormat.values() },
-    jobs: { recall: jobRecall.value, precision: jobPrecision.value, title: title.value, company: company.value, start: start.value, end: end.value },
+    jobs: { recall: jobRecall.value, precision: jobPrecision.value, title: title.value, company: company.value, start: start.value, end: end.value, recall_per_format: jobRecallByFormat.values(), title_per_format: titleByFormat.values() },
     degrees: { recall: degreeRecall.value, level: degreeLevel.value, counted_as_jobs: degreesAsJobs },
     skills: { precision: skills.precision, recall: skills.recall, per_family: skillsByFamily.values(), per_format: skillsByFormat.values() },
     per_format: Object.fromEntries([...formats.entries()].sort(([a], [b]) => a.localeCompare(b)))
