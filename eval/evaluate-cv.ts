@@ -2,7 +2,7 @@ import type { ParsedCv } from '../src/ai/schemas.ts'
 import { canonicalSkillName, skillCategory } from '../src/ai/taxonomy/skill-extractor.ts'
 import type { Document } from './corpus.ts'
 import type { CvTruth, JobTruth } from './corpus-types.ts'
-import { GroupedRatio, GroupedSetScore, mean, normalize, Ratio, sameText, SetScore, tokenF1 } from './metrics.ts'
+import { compareSets, GroupedRatio, GroupedSetScore, mean, MissLog, normalize, Ratio, sameText, SetScore, tokenF1 } from './metrics.ts'
 
 /**
  * Scores parsed CVs against their truth, field by field. Jobs are paired by the months they
@@ -79,7 +79,7 @@ function pairJobs (truth: readonly JobTruth[], predicted: readonly PredictedJob[
   })
 }
 
-export function evaluateCvs (documents: ReadonlyArray<Document<CvTruth> & { parsed: ParsedCv, format?: string }>, referenceDate: Date): CvFigures {
+export function evaluateCvs (documents: ReadonlyArray<Document<CvTruth> & { parsed: ParsedCv, format?: string }>, referenceDate: Date, log = new MissLog(false)): CvFigures {
   const reference = referenceDate.getUTCFullYear() * 12 + referenceDate.getUTCMonth()
   const name = new Ratio()
   const email = new Ratio()
@@ -107,11 +107,15 @@ export function evaluateCvs (documents: ReadonlyArray<Document<CvTruth> & { pars
   for (const { text, truth, parsed, format: formatOverride } of documents) {
     const format = formatOverride ?? truth.format
     formats.set(format, (formats.get(format) ?? 0) + 1)
-    name.add(normalize(parsed.name) === normalize(truth.name))
-    email.add((parsed.contact.email?.toLowerCase() ?? null) === truth.email)
+    const { id } = truth
+    name.add(log.check(normalize(parsed.name) === normalize(truth.name), { id, field: 'name', expected: truth.name, actual: parsed.name }))
+    email.add(log.check((parsed.contact.email?.toLowerCase() ?? null) === truth.email, { id, field: 'email', expected: truth.email, actual: parsed.contact.email }))
     if (parsed.contact.email !== null && !text.toLowerCase().includes(parsed.contact.email.toLowerCase())) invented++
-    phone.add(samePhone(parsed.contact.phone, truth.phone))
+    phone.add(log.check(samePhone(parsed.contact.phone, truth.phone), { id, field: 'phone', expected: truth.phone, actual: parsed.contact.phone }))
     const predictedYears = parsed.total_years_experience as number | null
+    const expectedYears = truth.total_years_experience
+    log.check(expectedYears === null ? predictedYears === null : predictedYears !== null && Math.abs(predictedYears - expectedYears) <= YEARS_TOLERANCE,
+      { id, field: 'total_years_experience', expected: expectedYears, actual: predictedYears })
     if (truth.total_years_experience === null) {
       unknownYears.add(predictedYears === null)
       years.add(predictedYears === null)
@@ -124,6 +128,8 @@ export function evaluateCvs (documents: ReadonlyArray<Document<CvTruth> & { pars
     }
     const pairs = pairJobs(truth.jobs, parsed.experience, reference)
     for (const [job, found] of pairs) {
+      log.check(found !== undefined && sameText(found.title, job.title) && (job.start === null || (found.start === job.start && (job.current ? found.current || found.end === null : found.end === job.end))),
+        { id, field: 'job', expected: job, actual: found ?? null })
       jobRecall.add(found !== undefined)
       jobRecallByFormat.add(format, found !== undefined)
       title.add(found !== undefined && sameText(found.title, job.title))
@@ -139,12 +145,15 @@ export function evaluateCvs (documents: ReadonlyArray<Document<CvTruth> & { pars
     for (const entry of parsed.experience) jobPrecision.add(paired.has(entry))
     for (const degree of truth.degrees) {
       const found = parsed.education.find((entry) => tokenF1([entry.degree, entry.field].filter(Boolean).join(' '), degree.degree) >= 0.6 || tokenF1(entry.degree, degree.degree) >= 0.6)
-      degreeRecall.add(found !== undefined)
+      degreeRecall.add(log.check(found !== undefined, { id, field: 'degree', expected: degree.degree, actual: parsed.education.map((entry) => entry.degree) }))
       degreeLevel.add(found?.level === degree.level)
       if (parsed.experience.some((entry) => tokenF1(entry.title, degree.degree) >= 0.6)) degreesAsJobs++
     }
     const predictedSkills = [...new Set(parsed.skills.map(skillKey))]
     const trueSkills = [...new Set(truth.skills.map(skillKey))]
+    const { extra, missed } = compareSets(predictedSkills, trueSkills, sameUnlistedSkill)
+    log.check(extra.length === 0, { id, field: 'skills (not in truth)', expected: null, actual: extra })
+    log.check(missed.length === 0, { id, field: 'skills (missed)', expected: missed, actual: null })
     skills.add(predictedSkills, trueSkills, sameUnlistedSkill)
     skillsByFamily.add(truth.family, predictedSkills, trueSkills, sameUnlistedSkill)
     skillsByFormat.add(format, predictedSkills, trueSkills, sameUnlistedSkill)

@@ -2,7 +2,7 @@ import type { ParsedJob } from '../src/ai/schemas.ts'
 import type { Document } from './corpus.ts'
 import type { JdTruth } from './corpus-types.ts'
 import { sameUnlistedSkill, skillKey } from './evaluate-cv.ts'
-import { GroupedRatio, GroupedSetScore, normalize, Ratio, SetScore } from './metrics.ts'
+import { compareSets, GroupedRatio, GroupedSetScore, MissLog, normalize, Ratio, SetScore } from './metrics.ts'
 
 /** Scores parsed job descriptions against their truth, field by field. */
 
@@ -27,7 +27,7 @@ function sameLocation (predicted: string | null, actual: string | null): boolean
   return found === place || found.startsWith(`${place} `) || found === normalize(actual)
 }
 
-export function evaluateJds (documents: ReadonlyArray<Document<JdTruth> & { parsed: ParsedJob }>): JdFigures {
+export function evaluateJds (documents: ReadonlyArray<Document<JdTruth> & { parsed: ParsedJob }>, log = new MissLog(false)): JdFigures {
   const title = new Ratio()
   const location = new Ratio()
   const minYears = new Ratio()
@@ -43,10 +43,11 @@ export function evaluateJds (documents: ReadonlyArray<Document<JdTruth> & { pars
     const yearsHit = parsed.min_years_experience === truth.min_years_experience ||
       (parsed.min_years_experience !== null && truth.min_years_experience !== null && Math.abs(parsed.min_years_experience - truth.min_years_experience) < 0.01)
     const roleHit = parsed.role_category === truth.role_category
-    title.add(titleHit)
-    location.add(locationHit)
-    minYears.add(yearsHit)
-    role.add(roleHit)
+    const { id } = truth
+    title.add(log.check(titleHit, { id, field: 'title', expected: truth.title, actual: parsed.title }))
+    location.add(log.check(locationHit, { id, field: 'location', expected: truth.location, actual: parsed.location }))
+    minYears.add(log.check(yearsHit, { id, field: 'min_years_experience', expected: truth.min_years_experience, actual: parsed.min_years_experience }))
+    role.add(log.check(roleHit, { id, field: 'role_category', expected: truth.role_category, actual: parsed.role_category }))
     for (const hit of [titleHit, locationHit, yearsHit, roleHit]) fieldsByFamily.add(truth.family, hit)
     const predictedRequired = parsed.required_skills.map(skillKey)
     const predictedPreferred = parsed.preferred_skills.map(skillKey)
@@ -56,6 +57,9 @@ export function evaluateJds (documents: ReadonlyArray<Document<JdTruth> & { pars
     preferred.add(predictedPreferred, truePreferred, sameUnlistedSkill)
     const predictedAll = [...new Set([...predictedRequired, ...predictedPreferred])]
     const trueAll = [...new Set([...trueRequired, ...truePreferred])]
+    const { extra, missed } = compareSets(predictedAll, trueAll, sameUnlistedSkill)
+    log.check(missed.length === 0, { id, field: 'skills (missed)', expected: missed, actual: null })
+    log.check(extra.length === 0, { id, field: 'skills (not in truth)', expected: null, actual: extra })
     all.add(predictedAll, trueAll, sameUnlistedSkill)
     allByFamily.add(truth.family, predictedAll, trueAll, sameUnlistedSkill)
   }

@@ -45,3 +45,13 @@ for (const split of ['dev', 'heldout'] as const) {
     }
   })
 }
+
+t.test('misses are listed for dev documents only, and the held-out split refuses to list them', async (t) => {
+  const report = await runEval({ splits: ['dev'], misses: true, binaries: false, matching: false })
+  const devIds = new Set(loadCorpus(['dev']).cvs.map(({ truth }) => truth.id).concat(loadCorpus(['dev']).jds.map(({ truth }) => truth.id)))
+  t.ok((report.misses ?? []).length > 0, 'today\'s parser misses fields on dev documents')
+  t.ok(report.misses?.every((miss) => devIds.has(miss.id)), 'every miss names a dev document')
+  t.same(report.matching, {}, 'matching skipped when not asked for')
+  t.equal(report.cv_upload, null, 'uploads skipped when not asked for')
+  await t.rejects(runEval({ splits: ['heldout'], misses: true }), /held-out split is not for tuning/)
+})
