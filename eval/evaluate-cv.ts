@@ -108,7 +108,8 @@ export function evaluateCvs (documents: ReadonlyArray<Document<CvTruth> & { pars
     const format = formatOverride ?? truth.format
     formats.set(format, (formats.get(format) ?? 0) + 1)
     const { id } = truth
-    name.add(log.check(normalize(parsed.name) === normalize(truth.name), { id, field: 'name', expected: truth.name, actual: parsed.name }))
+    // sameText: a post-nominal ("Siobhan Carroll RGN") still names the person.
+    name.add(log.check(sameText(parsed.name, truth.name), { id, field: 'name', expected: truth.name, actual: parsed.name }))
     email.add(log.check((parsed.contact.email?.toLowerCase() ?? null) === truth.email, { id, field: 'email', expected: truth.email, actual: parsed.contact.email }))
     if (parsed.contact.email !== null && !text.toLowerCase().includes(parsed.contact.email.toLowerCase())) invented++
     phone.add(log.check(samePhone(parsed.contact.phone, truth.phone), { id, field: 'phone', expected: truth.phone, actual: parsed.contact.phone }))

@@ -19,9 +19,12 @@ export interface JdFigures {
   per_family: Record<string, number | null>
 }
 
-/** A location is right when it names the same place: "Berlin" for "Berlin, Germany", not "Berlin, hybrid" for null. */
+/**
+ * A location is right when it names the same place: "Berlin" or "Berlin, Germany" for "Berlin".
+ * A remote posting has no place: null, or "Remote" itself.
+ */
 function sameLocation (predicted: string | null, actual: string | null): boolean {
-  if (actual === null) return predicted === null
+  if (actual === null) return predicted === null || /^remote\b/i.test(predicted)
   const place = normalize(actual.split(',')[0])
   const found = normalize(predicted)
   return found === place || found.startsWith(`${place} `) || found === normalize(actual)
