@@ -2,7 +2,7 @@ import { LocalProvider } from '../src/ai/local/local-provider.ts'
 import { parseCvText } from '../src/ai/local/cv-parser.ts'
 import { parseJobText } from '../src/ai/local/jd-parser.ts'
 import { extractText } from '../src/documents/extract-text.ts'
-import { DOCX_MIMETYPE, layoutDocx, layoutPdf, PDF_MIMETYPE } from './binary-documents.ts'
+import { DOCX_MIMETYPE, layoutDocx, layoutPdf, layoutPdfTwoColumn, PDF_MIMETYPE } from './binary-documents.ts'
 import { loadCorpus } from './corpus.ts'
 import type { Split } from './corpus-types.ts'
 import { REFERENCE_DATE } from './corpus-types.ts'
@@ -63,6 +63,7 @@ export async function runEval (options: EvalOptions): Promise<EvalReport> {
       if (source === undefined) continue
       for (const [format, data, mimetype, extension] of [
         ['pdf_upload', await layoutPdf(layout), PDF_MIMETYPE, 'pdf'],
+        ['pdf_two_column_upload', await layoutPdfTwoColumn(layout), PDF_MIMETYPE, 'pdf'],
         ['docx_upload', await layoutDocx(layout), DOCX_MIMETYPE, 'docx']
       ] as const) {
         const text = await extractText({ data, filename: `${layout.id}.${extension}`, mimetype })
