@@ -12,6 +12,8 @@ export interface JdFigures {
   location: number | null
   min_years: number | null
   role_category: number | null
+  /** `top`: the first industry returned is one of the posting's; `main_found`: the posting's main industry is among those returned; `retail_not_in_truth`: postings given "retail" that are not retail (benefit boilerplate such as "discounts with retailers"). */
+  industries: { top: number | null, main_found: number | null, retail_not_in_truth: number }
   required_skills: { precision: number | null, recall: number | null }
   preferred_skills: { precision: number | null, recall: number | null }
   /** Every skill the posting names, required or preferred, against both predicted lists. */
@@ -35,6 +37,9 @@ export function evaluateJds (documents: ReadonlyArray<Document<JdTruth> & { pars
   const location = new Ratio()
   const minYears = new Ratio()
   const role = new Ratio()
+  const topIndustry = new Ratio()
+  const mainIndustry = new Ratio()
+  let retailNotInTruth = 0
   const required = new SetScore()
   const preferred = new SetScore()
   const all = new SetScore()
@@ -52,6 +57,10 @@ export function evaluateJds (documents: ReadonlyArray<Document<JdTruth> & { pars
     minYears.add(log.check(yearsHit, { id, field: 'min_years_experience', expected: truth.min_years_experience, actual: parsed.min_years_experience }))
     role.add(log.check(roleHit, { id, field: 'role_category', expected: truth.role_category, actual: parsed.role_category }))
     for (const hit of [titleHit, locationHit, yearsHit, roleHit]) fieldsByFamily.add(truth.family, hit)
+    const [top] = parsed.industries
+    topIndustry.add(log.check(top !== undefined && truth.industries.includes(top), { id, field: 'industries', expected: truth.industries, actual: parsed.industries }))
+    mainIndustry.add(parsed.industries.includes(truth.industries[0] as (typeof parsed.industries)[number]))
+    if (parsed.industries.includes('retail') && !truth.industries.includes('retail')) retailNotInTruth++
     const predictedRequired = parsed.required_skills.map(skillKey)
     const predictedPreferred = parsed.preferred_skills.map(skillKey)
     const trueRequired = truth.required_skills.map(skillKey)
@@ -72,6 +81,7 @@ export function evaluateJds (documents: ReadonlyArray<Document<JdTruth> & { pars
     location: location.value,
     min_years: minYears.value,
     role_category: role.value,
+    industries: { top: topIndustry.value, main_found: mainIndustry.value, retail_not_in_truth: retailNotInTruth },
     required_skills: { precision: required.precision, recall: required.recall },
     preferred_skills: { precision: preferred.precision, recall: preferred.recall },
     all_skills: { precision: all.precision, recall: all.recall, per_family: allByFamily.values() },

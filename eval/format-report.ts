@@ -39,6 +39,7 @@ export function formatReport (report: EvalReport): string {
     '',
     `Job descriptions (${jd.documents} documents)`,
     `  title ${pct(jd.title)}   location ${pct(jd.location)}   minimum years ${pct(jd.min_years)}   role category ${pct(jd.role_category)}`,
+    `  industries: first one right ${pct(jd.industries.top)}   main one found ${pct(jd.industries.main_found)}   "retail" given to non-retail postings: ${jd.industries.retail_not_in_truth}`,
     `  required skills precision ${pct(jd.required_skills.precision)} recall ${pct(jd.required_skills.recall)}   preferred precision ${pct(jd.preferred_skills.precision)} recall ${pct(jd.preferred_skills.recall)}`,
     `  all skills precision ${pct(jd.all_skills.precision)} recall ${pct(jd.all_skills.recall)}`,
     '  per profession             fields  skill P  skill R'

@@ -172,7 +172,8 @@ function build (): { cvs: number, jds: number } {
         min_years_experience: jd.min_years,
         required_skills: required,
         preferred_skills: canonicalSet(jd.preferred.flatMap(markedSkills)).filter((skill) => !required.includes(skill)),
-        role_category: jd.role_category
+        role_category: jd.role_category,
+        industries: [...jd.industries]
       }
       write(join(ROOT, split, 'jd', `${id}.txt`), renderJd(jd, familyIndex + index))
       write(join(ROOT, split, 'jd', `${id}.json`), JSON.stringify(truth, null, 2))

@@ -21,6 +21,7 @@ export const HANDWRITTEN_JDS: readonly HandwrittenJd[] = [
     min_years_experience: 1,
     required_skills: ['medication dispensing', 'customer service'],
     preferred_skills: ['emis', 'inventory management'],
+    industries: ['healthcare'],
     role_category: 'healthcare_clinical',
     text: `Pharmacy Technician
 HealthFirst Pharmacy Group
@@ -65,6 +66,7 @@ Work Location: In person
     min_years_experience: 3,
     required_skills: ['autocad', 'project management'],
     preferred_skills: ['bim'],
+    industries: ['construction'],
     role_category: 'engineering_hardware',
     text: `Projektingenieur Tiefbau (m/w/d) – München, Vollzeit
 Hallberg Infrastruktur GmbH
@@ -99,6 +101,7 @@ Wir bieten
     min_years_experience: 0.5,
     required_skills: ['food safety'],
     preferred_skills: ['fresh pasta'],
+    industries: ['food_beverage', 'travel_hospitality'],
     role_category: 'other',
     text: `Line Cook
 Osteria Lupa — Seattle, WA — $22–$25/hour plus tips
@@ -128,6 +131,7 @@ Staff meal every shift, health insurance after 60 days, dining discounts and dis
     min_years_experience: 0,
     required_skills: ['communication', 'problem solving', 'teamwork', 'customer service'],
     preferred_skills: [],
+    industries: ['travel_hospitality'],
     role_category: 'customer_success',
     text: `Customer Happiness Agent at Teal Travel (Lisbon, hybrid)
 
@@ -157,6 +161,7 @@ What's in it for you
     min_years_experience: 5,
     required_skills: ['power systems', 'autocad', 'health and safety', 'electrical wiring'],
     preferred_skills: ['scada'],
+    industries: ['energy'],
     role_category: 'engineering_hardware',
     text: `Electrical Site Engineer in Dublin
 Liffey Power Networks
@@ -189,6 +194,7 @@ Package: car allowance, pension, 25 days annual leave.
     min_years_experience: 3,
     required_skills: ['month-end close', 'reconciliation', 'excel', 'accounting'],
     preferred_skills: ['sage 200', 'variance analysis'],
+    industries: ['food_beverage', 'manufacturing'],
     role_category: 'finance_accounting',
     text: `Job title: Accountant
 Company: Crescent Foods
@@ -225,6 +231,7 @@ Benefits
     min_years_experience: 2,
     required_skills: ['python', 'sql', 'statistics', 'machine learning'],
     preferred_skills: ['apache spark', 'a/b testing'],
+    industries: ['software', 'retail'],
     role_category: 'data_science',
     text: `Data Scientist (m/f/d) – Amsterdam, hybrid
 Fjord Analytics
