@@ -145,10 +145,11 @@ export function evaluateCvs (documents: ReadonlyArray<Document<CvTruth> & { pars
     const paired = new Set(pairs.map(([, found]) => found))
     for (const entry of parsed.experience) jobPrecision.add(paired.has(entry))
     for (const degree of truth.degrees) {
-      const found = parsed.education.find((entry) => tokenF1([entry.degree, entry.field].filter(Boolean).join(' '), degree.degree) >= 0.6 || tokenF1(entry.degree, degree.degree) >= 0.6)
+      const found = closestDegree(parsed.education, degree.degree)
       degreeRecall.add(log.check(found !== undefined, { id, field: 'degree', expected: degree.degree, actual: parsed.education.map((entry) => entry.degree) }))
       degreeLevel.add(found?.level === degree.level)
-      if (parsed.experience.some((entry) => tokenF1(entry.title, degree.degree) >= 0.6)) degreesAsJobs++
+      // A job title may share words with a degree ("Digital Marketing Specialist", "MSc Digital Marketing"): only an entry no true job accounts for is a degree read as a job.
+      if (parsed.experience.some((entry) => !paired.has(entry) && tokenF1(entry.title, degree.degree) >= 0.6)) degreesAsJobs++
     }
     const predictedSkills = [...new Set(parsed.skills.map(skillKey))]
     const trueSkills = [...new Set(truth.skills.map(skillKey))]
@@ -171,6 +172,20 @@ export function evaluateCvs (documents: ReadonlyArray<Document<CvTruth> & { pars
     skills: { precision: skills.precision, recall: skills.recall, per_family: skillsByFamily.values(), per_format: skillsByFormat.values() },
     per_format: Object.fromEntries([...formats.entries()].sort(([a], [b]) => a.localeCompare(b)))
   }
+}
+
+/** The education entry that best matches a true degree ("BSc Nursing" with field "nursing" included), if any matches well enough. */
+function closestDegree (education: ParsedCv['education'], degree: string): ParsedCv['education'][number] | undefined {
+  let best: ParsedCv['education'][number] | undefined
+  let bestScore = 0.6
+  for (const entry of education) {
+    const score = Math.max(tokenF1([entry.degree, entry.field].filter(Boolean).join(' '), degree), tokenF1(entry.degree, degree))
+    if (score >= bestScore) {
+      best = entry
+      bestScore = score
+    }
+  }
+  return best
 }
 
 /** Same number: the same digits, or one is the other with a country code in front. */
