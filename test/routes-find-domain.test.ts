@@ -52,7 +52,8 @@ t.test('cached for an hour in the domain namespace, which clear-domains empties'
   const body = { company_name: 'Globex Corporation', location: 'London' }
   const first = await app.inject(findDomain(body))
   const second = await app.inject(findDomain({ ...body, company_name: ' Globex   Corporation ' }))
-  t.same(second.json(), first.json())
+  t.same(second.json().suggestions, first.json().suggestions)
+  t.same([first.json().meta.source, second.json().meta.source], ['provider', 'cache'])
   t.equal(await metricValue(app, 'cache_hits_total', { namespace: 'domain', tier: 'l1' }), 1)
   const cleared = (await app.inject({ method: 'POST', url: '/api/cache/clear-domains' })).json()
   t.equal(cleared.l1.removed, 1)
@@ -77,20 +78,20 @@ t.test('another instance reads the suggestions from Redis, checked against their
   const first = (await buildTestApp(t, { REDIS_URL: redis.url })).app
   await first.ready()
   t.ok(await redisReady(first))
-  const answer = (await first.inject(findDomain(body))).json()
+  const answer = (await first.inject(findDomain(body))).json().suggestions
   await first.cache.flush()
   const second = (await buildTestApp(t, { REDIS_URL: redis.url })).app
   await second.ready()
   t.ok(await redisReady(second))
-  t.same((await second.inject(findDomain(body))).json(), answer)
+  t.same((await second.inject(findDomain(body))).json().suggestions, answer)
   t.equal(await metricValue(second, 'cache_hits_total', { namespace: 'domain', tier: 'l2' }), 1)
 
   const keys = (await redis.command('KEYS', 'jobfit:domain:*')).split('\n')
   t.equal(keys.length, 1)
-  await redis.command('SET', keys[0] ?? '', JSON.stringify({ v: 1, x: Date.now() + 60_000, d: [{ domain: 42 }] }))
+  await redis.command('SET', keys[0] ?? '', JSON.stringify({ v: 2, x: Date.now() + 60_000, f: Date.now() + 60_000, d: [{ domain: 42 }] }))
   const third = (await buildTestApp(t, { REDIS_URL: redis.url })).app
   await third.ready()
   t.ok(await redisReady(third))
-  t.same((await third.inject(findDomain(body))).json(), answer, 'a stored value of the wrong shape is recomputed')
+  t.same((await third.inject(findDomain(body))).json().suggestions, answer, 'a stored value of the wrong shape is recomputed')
   t.equal(await metricValue(third, 'cache_get_failures_total', { namespace: 'domain', reason: 'corrupt' }), 1)
 })
