@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises'
 import t from 'tap'
 import { buildTestApp, metricValue, redisReady } from './helpers/app.ts'
 import { startDnsServer } from './helpers/dns-server.ts'
@@ -94,4 +95,16 @@ t.test('another instance reads the suggestions from Redis, checked against their
   t.ok(await redisReady(third))
   t.same((await third.inject(findDomain(body))).json().suggestions, answer, 'a stored value of the wrong shape is recomputed')
   t.equal(await metricValue(third, 'cache_get_failures_total', { namespace: 'domain', reason: 'corrupt' }), 1)
+})
+
+t.test('eager refresh: the first read after the configured share of the TTL refreshes the entry in the background', async (t) => {
+  // TTL 4 s, refresh due after 2 s: reads at about 2.5 s and 5 s, each with 1.5 s of slack either way.
+  const { app } = await buildTestApp(t, { CACHE_TTL_DOMAIN_SECONDS: '4', CACHE_EAGER_REFRESH_FRACTION: '0.5' })
+  const body = { company_name: 'Umbrella Corporation', location: 'Paris' }
+  const source = async () => (await app.inject(findDomain(body))).headers['x-jobfit-source']
+  t.equal(await source(), 'provider', 'computed')
+  await sleep(2500)
+  t.equal(await source(), 'cache', 'past half the TTL: answered from the cache, a refresh started behind it')
+  await sleep(2500)
+  t.equal(await source(), 'cache', 'past the original TTL, still fresh: the eager refresh rewrote the entry')
 })
