@@ -95,37 +95,18 @@ class ResilienceMetrics {
   private readonly tokensSaved: Counter<'provider' | 'operation' | 'type'>
 
   constructor (registry: Registry) {
-    const registers = [registry]
-    this.answers = new Counter({
-      name: 'ai_answers_total',
-      help: 'AI answers given to requests, by provider, operation and source (cache, provider, stale, fallback).',
-      labelNames: ['provider', 'operation', 'source'] as const,
-      registers
-    })
-    this.staleServed = new Counter({
-      name: 'ai_stale_served_total',
-      help: 'Cached AI answers served past their TTL (fail-safe), by provider, operation and reason (soft_timeout, throttled or the failure).',
-      labelNames: ['provider', 'operation', 'reason'] as const,
-      registers
-    })
-    this.timeouts = new Counter({
-      name: 'ai_timeouts_total',
-      help: 'AI provider calls that hit the soft timeout (a stale answer was given, the call went on) or the hard one (the call was aborted).',
-      labelNames: ['provider', 'operation', 'kind'] as const,
-      registers
-    })
-    this.fallbacks = new Counter({
-      name: 'ai_fallbacks_total',
-      help: 'Answers the fallback (local) provider gave because this provider failed with nothing stale at hand, by reason.',
-      labelNames: ['provider', 'operation', 'reason'] as const,
-      registers
-    })
-    this.tokensSaved = new Counter({
-      name: 'ai_tokens_saved_total',
-      help: 'Tokens that cached answers avoided spending, from the usage recorded with each cached value, by type (input or output).',
-      labelNames: ['provider', 'operation', 'type'] as const,
-      registers
-    })
+    const counter = <L extends string> (name: string, help: string, label: L) =>
+      new Counter({ name, help, labelNames: ['provider', 'operation', label] as const, registers: [registry] })
+    this.answers = counter('ai_answers_total',
+      'AI answers given to requests, by provider, operation and source (cache, provider, stale, fallback).', 'source')
+    this.staleServed = counter('ai_stale_served_total',
+      'Cached AI answers served past their TTL (fail-safe), by provider, operation and reason (soft_timeout, throttled or the failure).', 'reason')
+    this.timeouts = counter('ai_timeouts_total',
+      'AI provider calls that hit the soft timeout (a stale value was answered, the call went on) or the hard one (the call was aborted).', 'kind')
+    this.fallbacks = counter('ai_fallbacks_total',
+      'Answers the fallback (local) provider gave because this provider failed with nothing stale at hand, by reason.', 'reason')
+    this.tokensSaved = counter('ai_tokens_saved_total',
+      'Tokens that cached answers avoided spending, from the usage recorded with each cached value, by type (input or output).', 'type')
   }
 
   observer (provider: string, log: FastifyBaseLogger, warnings: WarningCoalescer): ResilienceObserver {

@@ -109,7 +109,8 @@ export class AiService {
         policy: this.policies.embedding,
         inputs: unique.map((text) => this.embeddingInput(text)),
         validate: this.isVector,
-        call: (positions, options) => this.embedInBatches(positions.map((position) => unique[position]!), options)
+        call: (positions, options) => this.embedInBatches(positions.map((position) => unique[position]!), options),
+        budget: provenance?.budget
       })
       return { value: resolved.values, source: resolved.source }
     }, async (fallback) => await fallback.getEmbeddings(unique))
@@ -139,7 +140,7 @@ export class AiService {
     fallback: (service: AiService) => Promise<T>
   ): Promise<T> {
     return this.answer(operation, provenance, () => this.resolver.resolve({
-      operation, policy, input: { provider: this.provider.id, ...input }, validate, call
+      operation, policy, input: { provider: this.provider.id, ...input }, validate, call, budget: provenance?.budget
     }), fallback)
   }
 

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { AiProviderError } from '../../src/ai/errors.ts'
 import { FailSafeResolver } from '../../src/ai/resilience/fail-safe-resolver.ts'
 import { Provenance } from '../../src/ai/resilience/provenance.ts'
+import { SoftBudget } from '../../src/ai/resilience/soft-budget.ts'
 import { ProviderBreakers } from '../../src/ai/resilience/provider-breakers.ts'
 import { ProviderGuard } from '../../src/ai/resilience/provider-guard.ts'
 import type { ResilienceObserver } from '../../src/ai/resilience/resilience-observer.ts'
@@ -135,4 +136,15 @@ t.test('provenance: the least trustworthy part wins; nothing reported means comp
   provenance.add('fallback')
   provenance.add('cache')
   t.same(provenance.meta(), { source: 'fallback', degraded: true })
+})
+
+t.test('soft budget: the first wait of a request starts the clock, later waits get what is left of it', async (t) => {
+  const budget = new SoftBudget()
+  t.equal(budget.waitMs(200), 200)
+  await sleep(250)
+  t.equal(budget.waitMs(200), 0, 'spent by the first wait')
+  t.equal(new SoftBudget().waitMs(50), 50, 'each request has its own')
+  const fresh = new SoftBudget()
+  fresh.waitMs(10_000)
+  t.ok(fresh.waitMs(500) <= 500, 'never more than the shorter soft timeout asked for')
 })

@@ -2,6 +2,7 @@ import { trace } from '@opentelemetry/api'
 import type { CachedValue, CacheInput, EntryUsage, FailSafeCache, FailSafePolicy, Validator } from '../../cache/index.ts'
 import type { AiOperation, CallOptions } from '../provider.ts'
 import { settleWithin } from './deadline.ts'
+import type { SoftBudget } from './soft-budget.ts'
 import type { ProviderGuard } from './provider-guard.ts'
 import { failureReason } from './provider-guard.ts'
 import { worseSource } from './provenance.ts'
@@ -14,6 +15,8 @@ export interface ResolveRequest<T> {
   input: CacheInput
   validate: Validator<T>
   call: (options: CallOptions) => Promise<T>
+  /** The request's soft timeout, shared by its parts; each wait gets the whole soft timeout without one. */
+  budget?: SoftBudget | undefined
 }
 
 export interface ResolveManyRequest<T> {
@@ -23,6 +26,7 @@ export interface ResolveManyRequest<T> {
   validate: Validator<T>
   /** One guarded call for all the inputs at these positions, answering in the same order. */
   call: (positions: readonly number[], options: CallOptions) => Promise<T[]>
+  budget?: SoftBudget | undefined
 }
 
 /** `fallback` is never one of these: the fallback is the AI service's decision, after a rejection. */
@@ -80,7 +84,7 @@ export class FailSafeResolver {
       return value
     })
     if (cached === undefined) return { value: await refresh, source: 'provider' }
-    const reason = await this.staleReason(operation, refresh)
+    const reason = await this.staleReason(operation, refresh, request.budget)
     if (reason === undefined) return { value: await refresh, source: 'provider' }
     if (reason !== 'soft_timeout') this.cache.throttle(policy, input, cached, this.throttleSeconds)
     return { value: cached.value, source: this.fromStale(operation, [cached], reason) }
@@ -111,15 +115,16 @@ export class FailSafeResolver {
     }
     if (stale.some((entry) => entry === undefined)) return merged(await refresh)
     const staleEntries = stale as Array<CachedValue<T>>
-    const reason = await this.staleReason(operation, refresh)
+    const reason = await this.staleReason(operation, refresh, request.budget)
     if (reason === undefined) return merged(await refresh)
     if (reason !== 'soft_timeout') positions.forEach((position, index) => this.cache.throttle(policy, inputs[position]!, staleEntries[index]!, this.throttleSeconds))
     return { values, source: worseSource(cacheSource, this.fromStale(operation, staleEntries, reason)) }
   }
 
   /** Waits the soft timeout for `refresh`: `undefined` when it succeeded in time, else why the stale value must do. */
-  private async staleReason (operation: AiOperation, refresh: Promise<unknown>): Promise<StaleReason | undefined> {
-    const outcome = await settleWithin(refresh, this.guard.timeouts(operation).softMs)
+  private async staleReason (operation: AiOperation, refresh: Promise<unknown>, budget: SoftBudget | undefined): Promise<StaleReason | undefined> {
+    const softMs = this.guard.timeouts(operation).softMs
+    const outcome = await settleWithin(refresh, budget?.waitMs(softMs) ?? softMs)
     if (outcome.state === 'fulfilled') return undefined
     if (outcome.state === 'rejected') return failureReason(outcome.error)
     this.observer?.onTimeout(operation, 'soft')

@@ -1,5 +1,6 @@
 import { Type } from 'typebox'
 import type { Static } from 'typebox'
+import { SoftBudget } from './soft-budget.ts'
 
 /**
  * Where an answer came from. `cache`: a fresh cached value; `provider`: the AI provider (or the
@@ -36,8 +37,9 @@ export const ProvenanceMeta = Type.Object({
 
 export type ProvenanceMeta = Static<typeof ProvenanceMeta>
 
-/** Collects the sources of one request's parts. */
+/** Collects the sources of one request's parts; its parts share one soft timeout (`budget`). */
 export class Provenance {
+  readonly budget = new SoftBudget()
   private worst: AnswerSource | undefined
 
   add (source: AnswerSource): void {
