@@ -82,6 +82,8 @@ interface PhaseResult {
   /** Recovered phase: seconds until new inputs stopped being answered by the fallback. */
   leftFallbackSeconds: number | undefined
   counters: Map<string, number>
+  /** The service's longest event-loop delay during the phase, in seconds. */
+  eventLoopLagMaxSeconds: number
 }
 
 /**
@@ -157,7 +159,9 @@ async function measurePhase (fake: FakeOpenAi, service: ServiceHandle, phase: Pr
     repeated: slice(answers.filter((answer) => !answer.unique)),
     fresh: slice(fresh),
     leftFallbackSeconds: phase.id === 'recovered' ? leftFallback(fresh) : undefined,
-    counters: countersDelta(before, after)
+    counters: countersDelta(before, after),
+    // prom-client resets its event-loop delay histogram at every scrape: this covers the phase.
+    eventLoopLagMaxSeconds: after.sum('nodejs_eventloop_lag_max_seconds')
   }
 }
 
@@ -304,7 +308,7 @@ function render (results: readonly PhaseResult[], seconds: number): string {
       slice.requests, slice.failed, ms(slice.p50Ms), ms(slice.p99Ms), sources(slice)
     ]
   }))
-  const counterRows = results.map((result) => [result.phase.label, counters(result.counters)])
+  const counterRows = results.map((result) => [result.phase.label, counters(result.counters), ms(result.eventLoopLagMaxSeconds * 1000)])
   const recovered = findPhase(results, 'recovered').leftFallbackSeconds
   return [
     'The service (`node src/server.ts`, no Redis: L1 only) runs as a child process with `AI_PROVIDER=openai` against the ' +
@@ -326,7 +330,7 @@ function render (results: readonly PhaseResult[], seconds: number): string {
     'What the service counted per phase (deltas of its `/metrics`, provider `openai`): `ai_stale_served_total` by reason, ' +
       '`ai_timeouts_total` by kind, `ai_fallbacks_total` by reason.',
     '',
-    table(['provider phase', 'counters'], counterRows),
+    table(['provider phase', 'counters', 'event-loop lag, max'], counterRows),
     '',
     `**Leaving fallback.** After the provider recovered, the last new input answered by the fallback arrived ` +
       `${recovered === undefined ? '(never: still on fallback at the end)' : `${recovered.toFixed(1)} s`} into the phase: ` +

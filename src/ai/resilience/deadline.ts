@@ -10,14 +10,17 @@ export type Settled<T> =
  * never be an unhandled one.
  */
 export async function settleWithin<T> (promise: Promise<T>, ms: number): Promise<Settled<T>> {
-  let timer: NodeJS.Timeout | undefined
-  const pending = new Promise<Settled<T>>((resolve) => {
-    timer = setTimeout(() => resolve({ state: 'pending' }), ms)
-  })
   const settled = promise.then(
     (value): Settled<T> => ({ state: 'fulfilled', value }),
     (error: unknown): Settled<T> => ({ state: 'rejected', error })
   )
+  // Nothing left to wait: no timer, whose turn of a busy event loop could come late.
+  // (An already settled promise still wins: its outcome is queued before the marker.)
+  if (ms <= 0) return await Promise.race([settled, Promise.resolve().then((): Settled<T> => ({ state: 'pending' }))])
+  let timer: NodeJS.Timeout | undefined
+  const pending = new Promise<Settled<T>>((resolve) => {
+    timer = setTimeout(() => resolve({ state: 'pending' }), ms)
+  })
   try {
     return await Promise.race([settled, pending])
   } finally {
