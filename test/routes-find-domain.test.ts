@@ -108,3 +108,21 @@ t.test('eager refresh: the first read after the configured share of the TTL refr
   await sleep(2500)
   t.equal(await source(), 'cache', 'past the original TTL, still fresh: the eager refresh rewrote the entry')
 })
+
+t.test('fail-safe: DNS inconclusive after the TTL, a stale answer at hand: the stale answer, marked degraded', async (t) => {
+  let hung = false
+  // Unknown names answer NXDOMAIN (a conclusive "no"); once `hung`, no name is ever answered.
+  const zone = new Proxy({}, { get: () => hung ? { delayMs: Infinity } : undefined })
+  const dns = await startDnsServer(t, { zone })
+  const { app } = await buildTestApp(t, { DOMAIN_VERIFY_DNS: 'true', DOMAIN_DNS_SERVERS: dns.address, DOMAIN_DNS_TIMEOUT_MS: '300', CACHE_TTL_DOMAIN_SECONDS: '1' })
+  const body = { company_name: 'Wayne Enterprises', location: 'Gotham' }
+  const first = await app.inject(findDomain(body))
+  t.equal(first.headers['x-jobfit-source'], 'provider')
+  await sleep(1100)
+  hung = true
+  const stale = await app.inject(findDomain(body))
+  t.equal(stale.statusCode, 200)
+  t.same(stale.json().suggestions, first.json().suggestions, 'the last conclusive answer')
+  t.same(stale.json().meta, { source: 'stale', degraded: true })
+  t.equal(stale.headers['x-jobfit-degraded'], 'true')
+})

@@ -55,7 +55,8 @@ t.test('guard: failures open the breaker after the threshold, an open breaker re
   let called = false
   t.match(await rejection(guard.run('parse_job', async () => { called = true; return 1 })), { reason: 'circuit_open', statusCode: 503, retryAfterSeconds: 1 })
   t.equal(called, false)
-  t.equal(breakers.state('embed'), 'closed', 'breakers are per operation')
+  t.equal(breakers.state('classify_role'), 'open', 'chat operations share their endpoint\'s breaker')
+  t.equal(breakers.state('embed'), 'closed', 'embeddings have their own')
   clock.now += 1000
   t.same(await guard.run('parse_job', async () => 'probe'), { value: 'probe', usage: undefined })
   t.equal(breakers.state('parse_job'), 'closed')

@@ -26,15 +26,24 @@ const BREAKER_REASON: Readonly<Record<Exclude<AiFailureReason, 'circuit_open'>, 
   rejected: 'auth'
 }
 
+/** The provider's two endpoints: every chat operation shares one, embeddings have the other. */
+type Endpoint = 'chat' | 'embeddings'
+
+function endpointOf (operation: AiOperation): Endpoint {
+  return operation === 'embed' ? 'embeddings' : 'chat'
+}
+
 /**
- * One breaker per operation of one provider: embeddings and chat completions are separate
- * endpoints with separate limits, and one may fail while the other answers.
+ * One breaker per endpoint of one provider: chat completions and embeddings have separate limits,
+ * and one may fail while the other answers; but a hung chat endpoint is hung for parsing and
+ * classification alike, so a score that needs both does not wait out one hard timeout per
+ * operation. States are reported per operation (each shows its endpoint's).
  */
 export class ProviderBreakers {
-  private readonly breakers: ReadonlyMap<AiOperation, CircuitBreaker>
+  private readonly breakers: ReadonlyMap<Endpoint, CircuitBreaker>
 
   constructor (options: ProviderBreakerOptions) {
-    this.breakers = new Map(AI_OPERATIONS.map((operation) => [operation, new CircuitBreaker(options)]))
+    this.breakers = new Map((['chat', 'embeddings'] as const).map((endpoint) => [endpoint, new CircuitBreaker(options)]))
   }
 
   /** `true` obliges the caller to report the call's outcome with `success` or `failure`. */
@@ -60,6 +69,6 @@ export class ProviderBreakers {
   }
 
   private breaker (operation: AiOperation): CircuitBreaker {
-    return this.breakers.get(operation)!
+    return this.breakers.get(endpointOf(operation))!
   }
 }
