@@ -266,12 +266,14 @@ function targets (results: readonly PhaseResult[]): TargetResult[] {
       met: failing.length === 0
     },
     ...slowPhases.map((id): TargetResult => {
-      const { repeated } = findPhase(results, id)
+      const { repeated, eventLoopLagMaxSeconds } = findPhase(results, id)
+      const met = repeated.requests > 0 && repeated.p99Ms <= boundMs
       return {
         name: `repeated inputs while the provider is ${id}: p99 within the soft timeout + ${P99_MARGIN_MS} ms`,
         target: `<= ${ms(boundMs)}`,
         measured: `p99 ${ms(repeated.p99Ms)} (p50 ${ms(repeated.p50Ms)}, ${repeated.requests} requests)`,
-        met: repeated.requests > 0 && repeated.p99Ms <= boundMs
+        met,
+        ...(met ? {} : { note: `by ${ms(repeated.p99Ms - boundMs)}; the service's event loop lagged up to ${ms(eventLoopLagMaxSeconds * 1000)} in this phase` })
       }
     }),
     {
