@@ -56,6 +56,9 @@ async function openAiApp (t: TapTest, env: Record<string, string> = {}) {
     OPENAI_BASE_URL: fake.baseUrl,
     OPENAI_MAX_RETRIES: '0',
     OPENAI_TIMEOUT_MS: '500',
+    // Far above any healthy call on a busy machine: these tests are not about the hard timeout.
+    AI_CHAT_HARD_TIMEOUT_MS: '30000',
+    AI_EMBEDDING_HARD_TIMEOUT_MS: '30000',
     ...env
   })
   return { fake, ...built }
