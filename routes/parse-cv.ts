@@ -12,6 +12,7 @@ import type { DocumentReader } from '../src/documents/read-result.ts'
 import { ClientError } from '../src/client-error.ts'
 import { ERROR_RESPONSES } from './shared/errors.ts'
 import { multipartBodyError, multipartHeaderProblem } from './shared/multipart-errors.ts'
+import { answerWithProvenance, Provenance, withProvenance } from './shared/provenance.ts'
 import { UploadSlots } from './shared/upload-slots.ts'
 import { requireText, TextBody } from './shared/text-input.ts'
 
@@ -66,7 +67,7 @@ const parseCvRoutes: FastifyPluginAsyncTypebox<ParseCvRoutesOptions> = async (fa
           'multipart/form-data': { schema: UploadBody }
         }
       },
-      response: { 200: ParsedCv, ...ERROR_RESPONSES }
+      response: { 200: withProvenance(ParsedCv, 'ParsedCvAnswer'), ...ERROR_RESPONSES }
     },
     // Before the body is read: a refused upload costs no memory.
     // (request.isMultipart() is only known once the body parser has run.)
@@ -77,9 +78,11 @@ const parseCvRoutes: FastifyPluginAsyncTypebox<ParseCvRoutesOptions> = async (fa
       if (problem !== undefined) throw problem
       uploads.take(request, reply)
     }
-  }, async (request) => {
+  }, async (request, reply) => {
     const text = request.isMultipart() ? await uploadedText(request, readers).catch((error: unknown) => { throw counted(request, error) }) : (request.body as { text: string }).text
-    return fastify.ai.parseCv(requireText(text, request.isMultipart() ? 'The uploaded file' : 'text', limits.maxTextBytes))
+    const provenance = new Provenance()
+    const cv = await fastify.ai.parseCv(requireText(text, request.isMultipart() ? 'The uploaded file' : 'text', limits.maxTextBytes), provenance)
+    return answerWithProvenance(reply, provenance, cv)
   })
 
   /** A reader's refusal is counted and logged by reason (never with the document's content). */
