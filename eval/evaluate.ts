@@ -7,7 +7,7 @@ import { parseJobText } from '../src/ai/local/jd-parser.ts'
 import { parseConfig } from '../src/config.ts'
 import { extractText } from '../src/documents/extract-text.ts'
 import { ExtractionPool } from '../src/documents/extraction-pool.ts'
-import { DOCX_MIMETYPE, layoutDocx, layoutPdf, PDF_MIMETYPE } from './binary-documents.ts'
+import { DOCX_MIMETYPE, layoutDocx, layoutPdf, layoutPdfTwoColumn, PDF_MIMETYPE } from './binary-documents.ts'
 import { loadCorpus } from './corpus.ts'
 import type { Split } from './corpus-types.ts'
 import { REFERENCE_DATE } from './corpus-types.ts'
@@ -16,6 +16,8 @@ import type { CvFigures } from './evaluate-cv.ts'
 import { evaluateJds } from './evaluate-jd.ts'
 import type { JdFigures } from './evaluate-jd.ts'
 import { evaluateMatching } from './evaluate-matching.ts'
+import { MissLog } from './metrics.ts'
+import type { Miss } from './metrics.ts'
 import type { MatchingFigures } from './evaluate-matching.ts'
 
 /**
@@ -31,6 +33,8 @@ export interface EvalOptions {
   binaries?: boolean
   /** Also rank CVs against jobs (default true). */
   matching?: boolean
+  /** List every field each text document got wrong (refused for the held-out split: it is not for tuning). */
+  misses?: boolean
   /** The local provider's embedder for the rankings (default semantic, as the service). */
   embedder?: LocalEmbedderKind
 }
@@ -46,11 +50,15 @@ export interface EvalReport {
   matching: Partial<Record<Split, MatchingFigures>>
   /** Whose vectors the rankings used. */
   embedder: string | null
+  /** With `misses`: every field a dev document got wrong. */
+  misses?: Miss[]
 }
 
 const EMBEDDING_DIMENSIONS = 768
 
 export async function runEval (options: EvalOptions): Promise<EvalReport> {
+  if (options.misses === true && options.splits.includes('heldout')) throw new Error('misses are listed for the dev split only: the held-out split is not for tuning')
+  const log = new MissLog(options.misses === true)
   const today = new Date(`${REFERENCE_DATE}T00:00:00Z`)
   const corpus = loadCorpus(options.splits)
   const cvs = corpus.cvs.map((document) => ({ ...document, parsed: parseCvText(document.text, today) }))
@@ -58,21 +66,25 @@ export async function runEval (options: EvalOptions): Promise<EvalReport> {
   let upload: CvFigures | null = null
   if (options.binaries !== false) {
     const byId = new Map(corpus.cvs.map((document) => [document.truth.id, document]))
-    // The upload path's own reader: the worker pool with the service's default budgets.
-    const reader = new ExtractionPool(parseConfig({}).documents, (error) => { throw error })
     const uploads = []
-    for (const layout of corpus.layouts) {
-      const source = byId.get(layout.id)
-      if (source === undefined) continue
-      for (const [format, data, mimetype, extension] of [
-        ['pdf_upload', await layoutPdf(layout), PDF_MIMETYPE, 'pdf'],
-        ['docx_upload', await layoutDocx(layout), DOCX_MIMETYPE, 'docx']
-      ] as const) {
-        const text = await extractText({ data, filename: `${layout.id}.${extension}`, mimetype }, reader)
-        uploads.push({ text, truth: source.truth, format, parsed: parseCvText(text, today) })
+    // The service's own document readers (worker threads), with its default budgets.
+    const readers = new ExtractionPool(parseConfig({}).documents, (error) => { throw error })
+    try {
+      for (const layout of corpus.layouts) {
+        const source = byId.get(layout.id)
+        if (source === undefined) continue
+        for (const [format, data, mimetype, extension] of [
+          ['pdf_upload', await layoutPdf(layout), PDF_MIMETYPE, 'pdf'],
+          ['pdf_two_column_upload', await layoutPdfTwoColumn(layout), PDF_MIMETYPE, 'pdf'],
+          ['docx_upload', await layoutDocx(layout), DOCX_MIMETYPE, 'docx']
+        ] as const) {
+          const text = await extractText({ data, filename: `${layout.id}.${extension}`, mimetype }, readers)
+          uploads.push({ text, truth: source.truth, format, parsed: parseCvText(text, today) })
+        }
       }
+    } finally {
+      await readers.close()
     }
-    await reader.close()
     upload = evaluateCvs(uploads, today)
   }
   const matching: Partial<Record<Split, MatchingFigures>> = {}
@@ -90,7 +102,8 @@ export async function runEval (options: EvalOptions): Promise<EvalReport> {
         corpus.relevance
       )
     }
-    await embedder.close()
   }
-  return { reference_date: REFERENCE_DATE, splits: [...options.splits], cv: evaluateCvs(cvs, today), cv_upload: upload, jd: evaluateJds(jds), matching, embedder: embedder?.id ?? null }
+  await embedder?.close()
+  const report: EvalReport = { reference_date: REFERENCE_DATE, splits: [...options.splits], cv: evaluateCvs(cvs, today, log), cv_upload: upload, jd: evaluateJds(jds, log), matching, embedder: embedder?.id ?? null }
+  return options.misses === true ? { ...report, misses: log.misses } : report
 }

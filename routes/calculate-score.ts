@@ -5,6 +5,8 @@ import type { LimitsConfig } from '../src/config.ts'
 import { FitScore } from '../src/matching/fit-score.ts'
 import { scoreCandidate } from '../src/matching/score-candidate.ts'
 import { ERROR_RESPONSES } from './shared/errors.ts'
+import { matchingAi } from './shared/matching-ai.ts'
+import { acceptingProvenance, answerWithProvenance, Provenance, withoutMeta, withProvenance } from './shared/provenance.ts'
 import { requireText, TEXT_DESCRIPTION } from './shared/text-input.ts'
 
 export interface CalculateScoreRoutesOptions {
@@ -12,8 +14,8 @@ export interface CalculateScoreRoutesOptions {
 }
 
 const ScoreBody = Type.Object({
-  cv: Type.Union([Type.String({ minLength: 1, description: TEXT_DESCRIPTION }), ParsedCv], { description: 'CV text, or the object `/api/parse-cv` returned' }),
-  jd: Type.Union([Type.String({ minLength: 1, description: TEXT_DESCRIPTION }), ParsedJob], { description: 'Job description text, or the object `/api/parse` returned' })
+  cv: Type.Union([Type.String({ minLength: 1, description: TEXT_DESCRIPTION }), acceptingProvenance(ParsedCv)], { description: 'CV text, or the object `/api/parse-cv` returned' }),
+  jd: Type.Union([Type.String({ minLength: 1, description: TEXT_DESCRIPTION }), acceptingProvenance(ParsedJob)], { description: 'Job description text, or the object `/api/parse` returned' })
 }, { additionalProperties: false })
 
 const calculateScoreRoutes: FastifyPluginAsyncTypebox<CalculateScoreRoutesOptions> = async (fastify, options) => {
@@ -28,15 +30,16 @@ const calculateScoreRoutes: FastifyPluginAsyncTypebox<CalculateScoreRoutesOption
         'education), the weights used and short explanations. Raw texts are parsed (and cached) first; a text and its parsed ' +
         'object score the same.',
       body: ScoreBody,
-      response: { 200: FitScore, ...ERROR_RESPONSES }
+      response: { 200: withProvenance(FitScore, 'FitScoreAnswer'), ...ERROR_RESPONSES }
     }
-  }, async (request) => {
+  }, async (request, reply) => {
     const { cv, jd } = request.body
+    const provenance = new Provenance()
     const [parsedCv, parsedJob] = await Promise.all([
-      typeof cv === 'string' ? ai.parseCv(requireText(cv, 'cv', maxTextBytes)) : cv,
-      typeof jd === 'string' ? ai.parseJobDescription(requireText(jd, 'jd', maxTextBytes)) : jd
+      typeof cv === 'string' ? ai.parseCv(requireText(cv, 'cv', maxTextBytes), provenance) : withoutMeta(cv),
+      typeof jd === 'string' ? ai.parseJobDescription(requireText(jd, 'jd', maxTextBytes), provenance) : withoutMeta(jd)
     ])
-    return scoreCandidate(ai, parsedCv, parsedJob)
+    return answerWithProvenance(reply, provenance, await scoreCandidate(matchingAi(ai, provenance), parsedCv, parsedJob))
   })
 }
 

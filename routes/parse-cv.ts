@@ -1,6 +1,6 @@
 import multipart from '@fastify/multipart'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import { ParsedCv } from '../src/ai/schemas.ts'
 import type { DocumentsConfig, LimitsConfig } from '../src/config.ts'
@@ -8,11 +8,12 @@ import { Counter } from 'prom-client'
 import { extractText, UnreadableDocumentError } from '../src/documents/extract-text.ts'
 import type { UploadedFile } from '../src/documents/extract-text.ts'
 import { ExtractionPool } from '../src/documents/extraction-pool.ts'
-import { ServiceBusyError } from '../src/documents/service-busy-error.ts'
 import type { DocumentReader } from '../src/documents/read-result.ts'
 import { ClientError } from '../src/client-error.ts'
 import { ERROR_RESPONSES } from './shared/errors.ts'
 import { multipartBodyError, multipartHeaderProblem } from './shared/multipart-errors.ts'
+import { answerWithProvenance, Provenance, withProvenance } from './shared/provenance.ts'
+import { UploadSlots } from './shared/upload-slots.ts'
 import { requireText, TextBody } from './shared/text-input.ts'
 
 export interface ParseCvRoutesOptions {
@@ -21,9 +22,6 @@ export interface ParseCvRoutesOptions {
 }
 
 const MULTIPART = /^\s*multipart\//i
-
-/** What a client refused for too many uploads in flight should wait: about one document's time. */
-const BUSY_RETRY_AFTER_SECONDS = 2
 
 /**
  * Documents the upload for OpenAPI. Multipart bodies are read by the handler, not parsed before
@@ -69,7 +67,7 @@ const parseCvRoutes: FastifyPluginAsyncTypebox<ParseCvRoutesOptions> = async (fa
           'multipart/form-data': { schema: UploadBody }
         }
       },
-      response: { 200: ParsedCv, ...ERROR_RESPONSES }
+      response: { 200: withProvenance(ParsedCv, 'ParsedCvAnswer'), ...ERROR_RESPONSES }
     },
     // Before the body is read: a refused upload costs no memory.
     // (request.isMultipart() is only known once the body parser has run.)
@@ -80,9 +78,11 @@ const parseCvRoutes: FastifyPluginAsyncTypebox<ParseCvRoutesOptions> = async (fa
       if (problem !== undefined) throw problem
       uploads.take(request, reply)
     }
-  }, async (request) => {
+  }, async (request, reply) => {
     const text = request.isMultipart() ? await uploadedText(request, readers).catch((error: unknown) => { throw counted(request, error) }) : (request.body as { text: string }).text
-    return fastify.ai.parseCv(requireText(text, request.isMultipart() ? 'The uploaded file' : 'text', limits.maxTextBytes))
+    const provenance = new Provenance()
+    const cv = await fastify.ai.parseCv(requireText(text, request.isMultipart() ? 'The uploaded file' : 'text', limits.maxTextBytes), provenance)
+    return answerWithProvenance(reply, provenance, cv)
   })
 
   /** A reader's refusal is counted and logged by reason (never with the document's content). */
@@ -105,34 +105,6 @@ async function uploadedText (request: FastifyRequest, readers: DocumentReader): 
     throw multipartBodyError(error)
   }
   return await extractText(upload, readers)
-}
-
-/**
- * A cap on uploads in flight, body reading included: beyond it a 503 with Retry-After, so that
- * many slow or large uploads cannot hold the process's memory or queue up behind the workers.
- * A slot is given back when the response is sent or the client goes away, whichever is first.
- */
-class UploadSlots {
-  private readonly inFlight = new Set<FastifyRequest>()
-  private readonly max: number
-
-  constructor (max: number) {
-    this.max = max
-  }
-
-  take (request: FastifyRequest, reply: FastifyReply): void {
-    if (this.inFlight.size >= this.max) {
-      throw new ServiceBusyError(`Too many uploads in progress (${this.max}); retry in a moment`, BUSY_RETRY_AFTER_SECONDS)
-    }
-    this.inFlight.add(request)
-    // The response's 'close' comes once, whether it was sent or the connection dropped.
-    reply.raw.once('close', () => { this.inFlight.delete(request) })
-  }
-
-  /** Destroys the connections of uploads whose body has not fully arrived. */
-  dropIncomplete (): void {
-    for (const request of this.inFlight) if (!request.raw.complete) request.raw.destroy()
-  }
 }
 
 export default parseCvRoutes

@@ -11,6 +11,8 @@ import type { FitScore } from '../src/matching/fit-score.ts'
 import { classifyCv, scoreMany } from '../src/matching/score-candidate.ts'
 import type { ClassifiedCv } from '../src/matching/score-candidate.ts'
 import { ERROR_RESPONSES, ErrorResponse } from './shared/errors.ts'
+import { matchingAi } from './shared/matching-ai.ts'
+import { acceptingProvenance, answerWithProvenance, Provenance, withoutMeta, withProvenance } from './shared/provenance.ts'
 import { requireText, TEXT_DESCRIPTION } from './shared/text-input.ts'
 
 export interface RankRoutesOptions {
@@ -28,7 +30,7 @@ const CandidateId = Type.String({ minLength: 1, maxLength: 200, description: 'Th
 
 const Candidate = Type.Object({
   id: CandidateId,
-  cv: Type.Union([Type.String({ minLength: 1, description: TEXT_DESCRIPTION }), ParsedCv], { description: 'CV text, or the object `/api/parse-cv` returned' })
+  cv: Type.Union([Type.String({ minLength: 1, description: TEXT_DESCRIPTION }), acceptingProvenance(ParsedCv)], { description: 'CV text, or the object `/api/parse-cv` returned' })
 }, { additionalProperties: false })
 
 const CriterionScores = Type.Object({
@@ -68,7 +70,7 @@ const rankRoutes: FastifyPluginAsyncTypebox<RankRoutesOptions> = async (fastify,
   const ai = fastify.ai
 
   const RankBody = Type.Object({
-    jd: Type.Union([Type.String({ minLength: 1, description: TEXT_DESCRIPTION }), ParsedJob], { description: 'Job description text, or the object `/api/parse` returned' }),
+    jd: Type.Union([Type.String({ minLength: 1, description: TEXT_DESCRIPTION }), acceptingProvenance(ParsedJob)], { description: 'Job description text, or the object `/api/parse` returned' }),
     cvs: Type.Array(Candidate, { minItems: 1, maxItems: rankMaxCvs, description: `1 to ${rankMaxCvs} CVs (RANK_MAX_CVS), each with the caller's id` })
   }, { additionalProperties: false })
 
@@ -82,28 +84,30 @@ const rankRoutes: FastifyPluginAsyncTypebox<RankRoutesOptions> = async (fastify,
         'with its id; it does not fail the batch. All the vectors of the batch are fetched in one cache lookup and the fewest ' +
         `provider calls. Bodies up to RANK_BODY_LIMIT_BYTES (${rankBodyLimitBytes} bytes).`,
       body: RankBody,
-      response: { 200: RankResponse, 400: ErrorResponse, ...ERROR_RESPONSES }
+      response: { 200: withProvenance(RankResponse, 'RankingAnswer'), 400: ErrorResponse, ...ERROR_RESPONSES }
     }
-  }, async (request) => {
+  }, async (request, reply) => {
     const { jd, cvs } = request.body
     requireUniqueIds(cvs.map((candidate) => candidate.id))
-    const job = typeof jd === 'string' ? await ai.parseJobDescription(requireText(jd, 'jd', maxTextBytes)) : jd
+    const provenance = new Provenance()
+    const scoring = matchingAi(ai, provenance)
+    const job = typeof jd === 'string' ? await ai.parseJobDescription(requireText(jd, 'jd', maxTextBytes), provenance) : withoutMeta(jd)
 
     const errors: CandidateError[] = []
     const classified = await mapBounded(cvs, PARSE_CONCURRENCY, async ({ id, cv }, index): Promise<ClassifiedCv | undefined> => {
       try {
-        const parsed = typeof cv === 'string' ? await ai.parseCv(requireText(cv, `cvs[${index}].cv`, maxTextBytes)) : cv
-        return await classifyCv(ai, parsed)
+        const parsed = typeof cv === 'string' ? await ai.parseCv(requireText(cv, `cvs[${index}].cv`, maxTextBytes), provenance) : withoutMeta(cv)
+        return await classifyCv(scoring, parsed)
       } catch (error) {
         errors.push(candidateError(id, error, request.log))
         return undefined
       }
     })
     const scoredIds = cvs.map((candidate) => candidate.id).filter((_, index) => classified[index] !== undefined)
-    const scores = await scoreMany(ai, classified.filter((entry) => entry !== undefined), job)
+    const scores = await scoreMany(scoring, classified.filter((entry) => entry !== undefined), job)
     const order = new Map(cvs.map((candidate, index) => [candidate.id, index]))
     errors.sort((a, b) => (order.get(a.id) as number) - (order.get(b.id) as number))
-    return { ranked: rankScores(scoredIds, scores), errors }
+    return answerWithProvenance(reply, provenance, { ranked: rankScores(scoredIds, scores), errors })
   })
 }
 

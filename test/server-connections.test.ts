@@ -75,6 +75,15 @@ t.test('uploads beyond MAX_CONCURRENT_UPLOADS are refused with a 503 and Retry-A
   t.ok(await eventually(async () => (await app.inject({ method: 'POST', url: '/api/parse-cv', ...upload })).statusCode === 200), 'accepted again once they are gone')
 })
 
+t.test('an upload gives its slot back when answered, whatever the answer', async (t) => {
+  const { app } = await buildTestApp(t, { MAX_CONCURRENT_UPLOADS: '1' })
+  const good = await multipartBody({ file: { data: Buffer.from('Jane Doe, Senior Backend Engineer at Acme'), filename: 'cv.txt', mimetype: 'text/plain' } })
+  const bad = await multipartBody({ file: { data: Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), filename: 'cv.png', mimetype: 'image/png' } })
+  const statuses = []
+  for (const upload of [good, bad, good, bad, good]) statuses.push((await app.inject({ method: 'POST', url: '/api/parse-cv', ...upload })).statusCode)
+  t.same(statuses, [200, 422, 200, 422, 200], 'one at a time, never refused')
+})
+
 const SERVER_ENTRY = new URL('../src/server.ts', import.meta.url).pathname
 
 t.test('SIGTERM while a document is read and an upload stalls: the worker is terminated, the stalled upload dropped, the process exits 0 in time', async (t) => {

@@ -50,9 +50,10 @@ export class ExtractionPool implements DocumentReader {
     this.free = config.workers
     this.pool = new Piscina({
       filename: WORKER_FILE,
-      minThreads: config.workers,
+      // Started on the first upload, not at boot (where they would compete with it for the CPU),
+      // and then kept: a worker's start-up (loading PDF.js) is paid once, not per burst.
+      minThreads: 0,
       maxThreads: config.workers,
-      // No idle timeout: a worker's start-up (loading PDF.js) is paid once, not per burst.
       idleTimeout: Number.POSITIVE_INFINITY,
       resourceLimits: { maxOldGenerationSizeMb: config.workerHeapMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB }
     })

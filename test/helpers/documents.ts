@@ -163,23 +163,23 @@ export function zipOf (entries: readonly ZipEntrySpec[]): Buffer {
     const method = entry.deflated === undefined ? 0 : 8
     const crc = entry.deflated === undefined ? crc32(data) : 0
     const size = entry.declaredSize ?? entry.deflated?.inflatedBytes ?? data.length
+    // The local header and the directory entry share these fields, two bytes further on in the latter.
+    const shared = (header: Buffer, at: number) => {
+      header.writeUInt16LE(method, at)
+      header.writeUInt32LE(crc, at + 6)
+      header.writeUInt32LE(data.length, at + 10)
+      header.writeUInt32LE(size, at + 14)
+      header.writeUInt16LE(name.length, at + 18)
+    }
     const local = Buffer.alloc(30)
     local.writeUInt32LE(0x04034b50, 0)
     local.writeUInt16LE(20, 4)
-    local.writeUInt16LE(method, 8)
-    local.writeUInt32LE(crc, 14)
-    local.writeUInt32LE(data.length, 18)
-    local.writeUInt32LE(size, 22)
-    local.writeUInt16LE(name.length, 26)
+    shared(local, 8)
     const central = Buffer.alloc(46)
     central.writeUInt32LE(0x02014b50, 0)
     central.writeUInt16LE(20, 4)
     central.writeUInt16LE(20, 6)
-    central.writeUInt16LE(method, 10)
-    central.writeUInt32LE(crc, 16)
-    central.writeUInt32LE(data.length, 20)
-    central.writeUInt32LE(size, 24)
-    central.writeUInt16LE(name.length, 28)
+    shared(central, 10)
     central.writeUInt32LE(offset, 42)
     locals.push(local, name, data)
     directory.push(central, name)
