@@ -6,6 +6,7 @@ import { startRedisServer } from './helpers/redis-server.ts'
 
 const CV_SAMPLES: SampleName[] = ['nurse-cv', 'marketing-manager-cv', 'backend-engineer-cv', 'data-scientist-cv']
 
+const withoutMeta = ({ meta: _meta, ...rest }: Record<string, unknown>) => rest
 const rank = (body: unknown) => ({ method: 'POST' as const, url: '/api/rank', payload: body as Record<string, unknown> })
 const embedCalls = (app: Parameters<typeof metricValue>[0]) => metricValue(app, 'ai_requests_total', { operation: 'embed' })
 
@@ -46,7 +47,8 @@ t.test('parsed objects rank the same as their texts', async (t) => {
     id: name,
     cv: (await app.inject({ method: 'POST', url: '/api/parse-cv', payload: { text: sampleText(name) } })).json()
   })))
-  t.same((await app.inject(rank({ jd: parsedJd, cvs: parsedCvs }))).json(), fromText)
+  const fromObjects = (await app.inject(rank({ jd: parsedJd, cvs: parsedCvs }))).json()
+  t.same(withoutMeta(fromObjects), withoutMeta(fromText), 'parse answers sent back as they came, meta included')
   t.equal(fromText.ranked[0].id, 'data-scientist-cv')
 })
 
@@ -101,17 +103,20 @@ t.test('all vectors of a batch in one lookup: one embeddings call per EMBEDDING_
   const cold = await app.inject(rank(body))
   t.equal(cold.statusCode, 200)
   t.equal(await embedCalls(app) - before, 1, 'one embeddings call for the whole batch')
+  t.equal(cold.headers['x-jobfit-source'], 'provider', 'computed now')
+  t.same(cold.json().meta, { source: 'provider', degraded: false })
 
   const warmStart = await embedCalls(app)
   const warm = await app.inject(rank(body))
-  t.same(warm.json(), cold.json(), 'same answer warm')
+  t.same(withoutMeta(warm.json()), withoutMeta(cold.json()), 'same answer warm')
+  t.same(warm.json().meta, { source: 'cache', degraded: false }, 'and from the cache')
   t.equal(await embedCalls(app) - warmStart, 0, 'no embeddings call when warm')
 
   const second = await buildTestApp(t, { REDIS_URL: redis.url, EMBEDDING_BATCH_SIZE: '2048' })
   await second.app.ready()
   t.ok(await redisReady(second.app))
   const fromL2 = await second.app.inject(rank(body))
-  t.same(fromL2.json(), cold.json(), 'a second instance ranks the same')
+  t.same(withoutMeta(fromL2.json()), withoutMeta(cold.json()), 'a second instance ranks the same')
   t.equal(await embedCalls(second.app), 0, 'and gets every vector from Redis')
 })
 
