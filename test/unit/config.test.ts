@@ -20,7 +20,7 @@ t.test('an empty environment gives the documented defaults', async (t) => {
     cache: {
       enabled: true,
       keyPrefix: 'jobfit',
-      redisUrl: 'redis://127.0.0.1:6379',
+      redis: { topology: { kind: 'standalone', url: 'redis://127.0.0.1:6379' }, tls: false },
       l2CommandTimeoutMs: 50,
       l2ConnectTimeoutMs: 1000,
       l2MaxReconnectDelayMs: 1000,
@@ -38,12 +38,12 @@ t.test('set values override the defaults (trimmed, log level case-insensitive)',
   t.equal(config.port, 3000)
   t.equal(config.logLevel, 'debug')
   t.equal(config.cache.l2CommandTimeoutMs, 75)
-  t.equal(config.cache.redisUrl, 'rediss://cache:6380/2')
+  t.same(config.cache.redis?.topology, { kind: 'standalone', url: 'rediss://cache:6380/2' })
 })
 
 t.test('REDIS_URL set to an empty string means no Redis at all', async (t) => {
-  t.equal(parseConfig({ REDIS_URL: '' }).cache.redisUrl, undefined)
-  t.equal(parseConfig({ REDIS_URL: '   ' }).cache.redisUrl, undefined)
+  t.equal(parseConfig({ REDIS_URL: '' }).cache.redis, undefined)
+  t.equal(parseConfig({ REDIS_URL: '   ' }).cache.redis, undefined)
 })
 
 t.test('DISABLE_CACHE accepts true, 1 and yes (any case)', async (t) => {
