@@ -22,6 +22,8 @@ const CLUSTER_NODE: ServerArgs = (port, dir) => [
   '--daemonize', 'no', '--loglevel', 'warning', '--dir', dir,
   '--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${port}.conf`,
   '--cluster-node-timeout', String(NODE_TIMEOUT_MS),
+  // Replicas sync at once (the default waits 5 s for more replicas); an unsynced one never fails over.
+  '--repl-diskless-sync-delay', '0',
   // A shard without a master must not stop the others from serving their slots.
   '--cluster-require-full-coverage', 'no'
 ]
@@ -44,7 +46,7 @@ export interface RedisClusterHandle {
   /** The node that serves `key`'s slot as master (CLUSTER KEYSLOT, then the topology). */
   masterOf (key: string): Promise<RedisServerHandle>
   node (port: number): RedisServerHandle
-  /** Waits until every live node reports cluster_state:ok and agrees on `masters` masters. */
+  /** Waits until every live node reports cluster_state:ok, agrees on `masters` masters, and every replica is in sync. */
   waitUntilOk (): Promise<void>
   stop (): Promise<void>
 }
@@ -100,7 +102,9 @@ class RedisCluster implements RedisClusterHandle {
         const infos = await Promise.all(live.map((node) => node.command('CLUSTER', 'INFO')))
         const topologies = await Promise.all(live.map(async (node) => parseClusterNodes(await node.command('CLUSTER', 'NODES'))))
         const agreed = topologies.every((nodes) => nodes.filter((node) => node.role === 'master' && node.slots.length > 0).length === this.#masters)
-        if (infos.every((info) => info.includes('cluster_state:ok')) && agreed) return
+        const links = await Promise.all(live.map((node) => node.command('INFO', 'replication')))
+        const synced = links.every((info) => !info.includes('role:slave') || info.includes('master_link_status:up'))
+        if (infos.every((info) => info.includes('cluster_state:ok')) && agreed && synced) return
         last = infos.join('\n')
       } catch (error) {
         last = String(error)
