@@ -56,7 +56,9 @@ const CLOSE_GRACE_MS = 1000
 
 /**
  * QUIT lets Redis finish what we sent, and we wait (briefly) for the socket to close; a client
- * that is not connected, or a server that does not answer in time, is simply cut off.
+ * that is not connected, or a server that does not answer in time, is simply cut off. The final
+ * disconnect() also runs after a clean QUIT: only it stops what the connector keeps on the side
+ * (Sentinel's failover detector holds connections to every sentinel).
  */
 export async function closeClient (client: Redis | Cluster): Promise<void> {
   if (client.status === 'ready') {
@@ -64,7 +66,7 @@ export async function closeClient (client: Redis | Cluster): Promise<void> {
     const ended = new Promise<boolean>((resolve) => client.once('end', () => resolve(true)))
     client.quit().catch(() => client.disconnect())
     const timedOut = new Promise<boolean>((resolve) => setTimeout(resolve, CLOSE_GRACE_MS, false).unref())
-    if (await Promise.race([ended, timedOut])) return
+    await Promise.race([ended, timedOut])
   }
   client.disconnect()
 }
