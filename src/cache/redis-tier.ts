@@ -182,7 +182,10 @@ export class RedisTier {
     if (this.closed || this.probeTimer !== undefined || (!this.breaker.open && this.acceptsWrites)) return
     this.probeTimer = setTimeout(() => {
       this.probeTimer = undefined
-      void this.checkWritable()
+      // A reconnection under way ends with 'ready', which checks writability itself; probing the
+      // closed connection meanwhile would only feed the breaker failures of our own making.
+      if (this.breaker.open || this.client.status === 'ready') void this.checkWritable()
+      else this.scheduleProbe()
     }, this.breaker.open ? this.breaker.msUntilProbe : WRITABLE_RECHECK_MS).unref()
   }
 
