@@ -1,8 +1,8 @@
-import net from 'node:net'
 import t from 'tap'
 import { cacheKey } from '../src/cache/keys.ts'
 import { addProbeRoute, buildTestApp, eventually, PROBE_NAMESPACE, redisReady } from './helpers/app.ts'
 import type { Probe, TapTest, TestApp } from './helpers/app.ts'
+import { monitorCommands } from './helpers/redis-server.ts'
 import { MASTER_NAME, startSentinelGroup } from './helpers/redis-sentinel.ts'
 import type { SentinelGroupHandle } from './helpers/redis-sentinel.ts'
 
@@ -29,24 +29,6 @@ async function ask (instance: Instance, input: string): Promise<number> {
 }
 
 const key = (input: string): string => cacheKey('jobfit', PROBE_NAMESPACE, input)
-
-/**
- * Every command a server executes, from MONITOR on a connection of its own: which client sent
- * what, to tell our application's writes from the replication stream.
- */
-function monitor (port: number): { lines: string[], stop (): void } {
-  const lines: string[] = []
-  const socket = net.connect(port, '127.0.0.1', () => socket.write('MONITOR\r\n'))
-  let buffered = ''
-  socket.on('data', (chunk) => {
-    buffered += chunk.toString('utf8')
-    const complete = buffered.split('\r\n')
-    buffered = complete.pop() ?? ''
-    lines.push(...complete)
-  })
-  socket.on('error', () => {})
-  return { lines, stop: () => socket.destroy() }
-}
 
 t.test('sentinel failover: L2 writes resume on the promoted replica, and none go to the old master', async (t) => {
   const group = await startSentinelGroup(t)
@@ -82,7 +64,7 @@ t.test('sentinel failover: L2 writes resume on the promoted replica, and none go
   // The old master comes back empty and, until the sentinels demote it, as a master: the
   // split-brain window. Our writes must keep going to the promoted one.
   await oldMaster.restart()
-  const seen = monitor(oldMaster.port)
+  const seen = monitorCommands(oldMaster.port)
   t.teardown(() => seen.stop())
   const demoted = await eventually(async () => {
     statuses.push(await ask(writer, `later-${attempt++}`))

@@ -172,6 +172,30 @@ function replyToString (reply: RespReply): string {
   return String(reply)
 }
 
+export interface CommandMonitor {
+  /** MONITOR's lines so far: `<time> [<db> <client addr>] "<command>" "<arg>" …` */
+  readonly lines: string[]
+  stop (): void
+}
+
+/**
+ * Every command a server executes, from MONITOR on a connection of its own: which client sent
+ * what (e.g. to tell an application's writes from a replication stream).
+ */
+export function monitorCommands (port: number): CommandMonitor {
+  const lines: string[] = []
+  const socket = net.connect(port, HOST, () => socket.write('MONITOR\r\n'))
+  let buffered = ''
+  socket.on('data', (chunk) => {
+    buffered += chunk.toString('utf8')
+    const complete = buffered.split('\r\n')
+    buffered = complete.pop() ?? ''
+    lines.push(...complete)
+  })
+  socket.on('error', () => {})
+  return { lines, stop: () => socket.destroy() }
+}
+
 /** Resolves with a port nothing listened on a moment ago (the OS picks it). */
 export async function freePort (): Promise<number> {
   return await new Promise<number>((resolve, reject) => {
