@@ -103,6 +103,26 @@ t.test('multi-key operations on a cluster are grouped by slot: MGET, batched wri
   t.same(failureReasons(reader), [])
 })
 
+t.test('a slot that moved: the client follows MOVED, which is not a failure', async (t) => {
+  const cluster = await startRedisCluster(t)
+  const writer = await instanceOn(t, cluster)
+  const reader = await instanceOn(t, cluster)
+  t.equal(await ask(writer, 'moving'), 200)
+  await writer.app.cache.flush()
+  const key = cacheKey('jobfit', PROBE_NAMESPACE, 'moving')
+  const from = await cluster.masterOf(key)
+  const to = (await cluster.topology()).find((node) => node.role === 'master' && node.port !== from.port)!
+  // The reader's slot map still names the old owner: its read meets MOVED and follows it.
+  await cluster.moveSlotOf(key, to.port)
+  const moved = await from.rawCommand(['GET', key])
+  t.match(moved instanceof Error ? moved.message : moved, new RegExp(`^MOVED \\d+ 127\\.0\\.0\\.1:${to.port}$`), 'the old owner now answers MOVED')
+  t.equal(await ask(reader, 'moving'), 200)
+  t.equal(reader.probe.computations, 0, 'the value was read from its new node')
+  t.equal(reader.app.cache.stats().l2.hits, 1)
+  t.same(failureReasons(reader), [], 'the followed redirect is not counted as a failure')
+  t.equal(reader.app.cache.stats().l2.lastFailure, undefined)
+})
+
 t.test('a shard failover: writes for its slots resume on the promoted replica', async (t) => {
   const cluster = await startRedisCluster(t, { replicasPerMaster: 1 })
   const writer = await instanceOn(t, cluster)

@@ -29,14 +29,12 @@ t.test('a Redis that echoes arguments in its errors: no part of the value reache
 
   const { app, logs } = await buildTestApp(t, { REDIS_URL: redis.url })
   addProbeRoute(app)
+  // Over HTTP, not inject(): only a real request is traced.
   const address = await app.listen({ port: 0, host: '127.0.0.1' })
   t.ok(await redisReady(app))
   exporter.reset()
-  const response = await fetch(`${address}/test/probe`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ input: PERSONAL_INPUT })
-  })
+  const body = JSON.stringify({ input: PERSONAL_INPUT })
+  const response = await fetch(`${address}/test/probe`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
   t.equal(response.status, 200, 'the request succeeded')
   await app.cache.flush()
 

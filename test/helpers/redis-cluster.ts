@@ -29,6 +29,7 @@ const CLUSTER_NODE: ServerArgs = (port, dir) => [
 ]
 
 export interface ClusterNodeInfo {
+  id: string
   port: number
   role: 'master' | 'replica'
   /** The master's port, for a replica. */
@@ -46,6 +47,11 @@ export interface RedisClusterHandle {
   /** The node that serves `key`'s slot as master (CLUSTER KEYSLOT, then the topology). */
   masterOf (key: string): Promise<RedisServerHandle>
   node (port: number): RedisServerHandle
+  /**
+   * Moves `key`'s slot, with its keys, to the master on `toPort` (SETSLOT IMPORTING/MIGRATING,
+   * MIGRATE, SETSLOT NODE on every master): a client with the old slot map then meets MOVED.
+   */
+  moveSlotOf (key: string, toPort: number): Promise<void>
   /** Waits until every live node reports cluster_state:ok, agrees on `masters` masters, and every replica is in sync. */
   waitUntilOk (): Promise<void>
   stop (): Promise<void>
@@ -93,6 +99,22 @@ class RedisCluster implements RedisClusterHandle {
     return this.node(master.port)
   }
 
+  async moveSlotOf (key: string, toPort: number): Promise<void> {
+    const from = await this.masterOf(key)
+    const nodes = await this.topology()
+    const source = nodes.find((node) => node.port === from.port)!
+    const target = nodes.find((node) => node.port === toPort)!
+    const to = this.node(toPort)
+    const slot = await from.command('CLUSTER', 'KEYSLOT', key)
+    await to.command('CLUSTER', 'SETSLOT', slot, 'IMPORTING', source.id)
+    await from.command('CLUSTER', 'SETSLOT', slot, 'MIGRATING', target.id)
+    const keys = (await from.command('CLUSTER', 'GETKEYSINSLOT', slot, '1000')).split('\n').filter((name) => name !== '')
+    if (keys.length > 0) await from.command('MIGRATE', HOST, String(toPort), '', '0', '5000', 'KEYS', ...keys)
+    for (const master of nodes.filter((node) => node.role === 'master')) {
+      await this.node(master.port).command('CLUSTER', 'SETSLOT', slot, 'NODE', target.id)
+    }
+  }
+
   async waitUntilOk (): Promise<void> {
     const deadline = Date.now() + STATE_TIMEOUT_MS
     let last = ''
@@ -133,6 +155,7 @@ function parseClusterNodes (text: string): ClusterNodeInfo[] {
     .map((fields) => {
       const master = /master/.test(fields[2]!)
       return {
+        id: fields[0]!,
         port: portById.get(fields[0]!)!,
         role: master ? 'master' as const : 'replica' as const,
         masterPort: master ? undefined : portById.get(fields[3]!),
