@@ -3,6 +3,7 @@ import { cacheKey } from '../src/cache/keys.ts'
 import { addProbeRoute, buildTestApp, eventually, PROBE_NAMESPACE, redisReady } from './helpers/app.ts'
 import type { Probe, TapTest, TestApp } from './helpers/app.ts'
 import { startRedisCluster } from './helpers/redis-cluster.ts'
+import { freePort } from './helpers/redis-server.ts'
 import type { RedisClusterHandle } from './helpers/redis-cluster.ts'
 
 const INPUTS = Array.from({ length: 60 }, (_, index) => `lookup-${index}`)
@@ -44,6 +45,20 @@ function failureReasons (instance: Instance): string[] {
   const { getFailures, setFailures } = instance.app.cache.stats()
   return [getFailures, setFailures].flatMap((counts) => Object.entries(counts.byReason).filter(([, count]) => count > 0).map(([reason]) => reason))
 }
+
+t.test('a cluster nobody answers for: boot does not wait, requests succeed, a clear reports its L2 part failed', async (t) => {
+  const { app } = await buildTestApp(t, { REDIS_CLUSTER_NODES: `127.0.0.1:${await freePort()},127.0.0.1:${await freePort()}` })
+  const probe = addProbeRoute(app)
+  await app.ready()
+  for (let round = 0; round < 3; round++) {
+    t.equal((await app.inject({ method: 'POST', url: '/test/probe', payload: { input: 'same' } })).statusCode, 200)
+  }
+  t.equal(probe.computations, 1, 'L1 still caches')
+  t.ok(['down', 'circuit_open'].includes((await app.inject('/ready')).json().redis))
+  const cleared = (await app.inject({ method: 'POST', url: '/api/cache/clear-domains' })).json()
+  t.match(cleared, { l2: { status: 'failed' } }, 'not an empty success')
+  t.ok(['connection', 'circuit_open'].includes(cleared.l2.reason))
+})
 
 t.test('a 3-master cluster: writes land on the master of their slot and a second instance reads them from L2', async (t) => {
   const cluster = await startRedisCluster(t)

@@ -152,7 +152,10 @@ export class RedisTier {
    * the masters in parallel: never a KEYS call that would block Redis.
    */
   async unlinkMatching (pattern: string): Promise<ScanUnlinkResult> {
-    const perMaster = await Promise.all(this.connection.masters().map((node) => this.unlinkMatchingOn(node, pattern)))
+    const masters = this.connection.masters()
+    // A cluster not connected yet knows no master: that is a failed clear, not an empty one.
+    if (masters.length === 0) return { removed: 0, failure: this.notReadyFailure() }
+    const perMaster = await Promise.all(masters.map((node) => this.unlinkMatchingOn(node, pattern)))
     return {
       removed: perMaster.reduce((sum, result) => sum + result.removed, 0),
       ...(perMaster.find((result) => result.failure !== undefined) ?? {})
