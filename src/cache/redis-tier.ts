@@ -156,10 +156,9 @@ export class RedisTier {
     // A cluster not connected yet knows no master: that is a failed clear, not an empty one.
     if (masters.length === 0) return { removed: 0, failure: this.notReadyFailure() }
     const perMaster = await Promise.all(masters.map((node) => this.unlinkMatchingOn(node, pattern)))
-    return {
-      removed: perMaster.reduce((sum, result) => sum + result.removed, 0),
-      ...(perMaster.find((result) => result.failure !== undefined) ?? {})
-    } as ScanUnlinkResult
+    const removed = perMaster.reduce((sum, result) => sum + result.removed, 0)
+    const failed = perMaster.find((result) => result.failure !== undefined)?.failure
+    return failed === undefined ? { removed } : { removed, failure: failed }
   }
 
   publish (channel: string, message: string): Promise<L2Result<number>> {
