@@ -3,6 +3,7 @@ import { cacheKey } from '../src/cache/keys.ts'
 import { addProbeRoute, buildTestApp, eventually, PROBE_NAMESPACE, redisReady } from './helpers/app.ts'
 import type { Probe, TapTest, TestApp } from './helpers/app.ts'
 import { monitorCommands } from './helpers/redis-server.ts'
+import type { RedisServerHandle } from './helpers/redis-server.ts'
 import { MASTER_NAME, startSentinelGroup } from './helpers/redis-sentinel.ts'
 import type { SentinelGroupHandle } from './helpers/redis-sentinel.ts'
 
@@ -30,6 +31,15 @@ async function ask (instance: Instance, input: string): Promise<number> {
 
 const key = (input: string): string => cacheKey('jobfit', PROBE_NAMESPACE, input)
 
+/** Whether `server` holds `input`'s key; false also when it drops our connection (Sentinel kills clients on promotion). */
+async function holds (server: RedisServerHandle, input: string): Promise<boolean> {
+  try {
+    return await server.command('EXISTS', key(input)) === '1'
+  } catch {
+    return false
+  }
+}
+
 t.test('sentinel failover: L2 writes resume on the promoted replica, and none go to the old master', async (t) => {
   const group = await startSentinelGroup(t)
   const writer = await instanceOn(t, group)
@@ -55,10 +65,12 @@ t.test('sentinel failover: L2 writes resume on the promoted replica, and none go
     statuses.push(await ask(writer, input))
     await writer.app.cache.flush()
     stored = input
-    return await newMaster.command('EXISTS', key(input)) === '1'
+    return await holds(newMaster, input)
   }, 20_000, 50)
   const resumedMs = Date.now() - promotedAt
-  t.ok(resumed, `a write is stored on the new master (port ${newPort})`)
+  t.ok(resumed, `a write is stored on the new master (port ${newPort})`, {
+    status: writer.app.redis.status, l2: writer.app.cache.stats().l2, setFailures: writer.app.cache.stats().setFailures.byReason
+  })
   t.comment(`promotion → first L2 write stored on the new master: ${resumedMs} ms`)
 
   // The old master comes back empty and, until the sentinels demote it, as a master: the
@@ -68,7 +80,7 @@ t.test('sentinel failover: L2 writes resume on the promoted replica, and none go
   t.teardown(() => seen.stop())
   const demoted = await eventually(async () => {
     statuses.push(await ask(writer, `later-${attempt++}`))
-    return (await oldMaster.command('INFO', 'replication')).includes('role:slave')
+    return (await oldMaster.command('INFO', 'replication').catch(() => '')).includes('role:slave')
   }, 20_000, 100)
   t.ok(demoted, 'the sentinels demoted the old master')
   for (let index = 0; index < 20; index++) statuses.push(await ask(writer, `later-${attempt++}`))
@@ -79,7 +91,7 @@ t.test('sentinel failover: L2 writes resume on the promoted replica, and none go
   const ourWrites = seen.lines.filter((line) => /"set" "jobfit:/i.test(line) && !line.includes(replication))
   t.ok(seen.lines.some((line) => /"(ping|info)"/i.test(line)), 'MONITOR did see the sentinels talk to the old master')
   t.same(ourWrites, [], 'no write went to the old master')
-  t.equal(await newMaster.command('EXISTS', key(`later-${attempt - 1}`)), '1', 'the latest write is on the new master')
+  t.ok(await holds(newMaster, `later-${attempt - 1}`), 'the latest write is on the new master')
   t.same(new Set(statuses), new Set([200]), `no request failed (${statuses.length} requests)`)
   t.equal(writer.app.cache.stats().setFailures.byReason.readonly, 0, 'no write met a READONLY replica')
 

@@ -182,8 +182,11 @@ async function measureSentinelFailover (): Promise<FailoverFigures> {
     await group.waitForFailoverFrom(oldMaster.port, WAIT_MS)
     const promotedAt = Date.now()
     const newMaster = await group.master()
-    const keysAtPromotion = Number(await newMaster.command('DBSIZE'))
-    while (Number(await newMaster.command('DBSIZE')) <= keysAtPromotion) {
+    // Sentinel kills the promoted node's clients: a dropped DBSIZE counts as "no new key yet".
+    const keys = async (): Promise<number> => Number(await newMaster.command('DBSIZE').catch(() => '-1'))
+    let keysAtPromotion = -1
+    while (keysAtPromotion < 0) keysAtPromotion = await keys()
+    while (await keys() <= keysAtPromotion) {
       if (Date.now() - promotedAt > WAIT_MS) throw new Error('no write reached the new master')
       await sleep(10)
     }
@@ -193,7 +196,7 @@ async function measureSentinelFailover (): Promise<FailoverFigures> {
     await oldMaster.restart()
     const seen = monitorCommands(oldMaster.port)
     const demotedBy = Date.now() + WAIT_MS
-    while (!(await oldMaster.command('INFO', 'replication')).includes('role:slave') && Date.now() < demotedBy) await sleep(100)
+    while (!(await oldMaster.command('INFO', 'replication').catch(() => '')).includes('role:slave') && Date.now() < demotedBy) await sleep(100)
     await sleep(AFTER_DEMOTION_MS)
     running = false
     await load
