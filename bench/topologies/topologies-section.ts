@@ -185,7 +185,7 @@ async function measureSentinelFailover (): Promise<FailoverFigures> {
     // Sentinel kills the promoted node's clients: a dropped DBSIZE counts as "no new key yet".
     const keys = async (): Promise<number> => Number(await newMaster.command('DBSIZE').catch(() => '-1'))
     let keysAtPromotion = -1
-    while (keysAtPromotion < 0) keysAtPromotion = await keys()
+    while (keysAtPromotion < 0 && Date.now() - promotedAt < WAIT_MS) keysAtPromotion = await keys()
     while (await keys() <= keysAtPromotion) {
       if (Date.now() - promotedAt > WAIT_MS) throw new Error('no write reached the new master')
       await sleep(10)
