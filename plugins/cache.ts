@@ -39,7 +39,7 @@ async function cachePlugin (fastify: FastifyInstance, options: CachePluginOption
     }
   }
   const cache = createCache(settings, {
-    redis: fastify.hasDecorator('redis') ? fastify.redis : undefined,
+    l2: fastify.hasDecorator('redisConnection') ? fastify.redisConnection : undefined,
     observer,
     onL2Latency: (operation, seconds, ok) => metrics.l2Duration.observe({ operation, outcome: ok ? 'ok' : 'error' }, seconds)
   })

@@ -7,8 +7,8 @@ const ReadyResponse = Type.Object({
   status: Type.Union([Type.Literal('ready'), Type.Literal('loading'), Type.Literal('failed')], {
     description: '"ready" once the local embedding model (if any) is loaded; "loading" before, "failed" if it could not be loaded (both with status 503)'
   }),
-  redis: Type.Union([Type.Literal('ready'), Type.Literal('down'), Type.Literal('circuit_open'), Type.Literal('disabled')], {
-    description: 'L2 state. Anything but "ready" only degrades the service (L1 and fresh computation); it stays ready.'
+  redis: Type.Union([Type.Literal('ready'), Type.Literal('down'), Type.Literal('circuit_open'), Type.Literal('read_only'), Type.Literal('disabled')], {
+    description: 'L2 state ("read_only": connected to a node that refuses writes). Anything but "ready" only degrades the service (L1 and fresh computation); it stays ready.'
   }),
   embedder: Type.Union([Type.Literal('ready'), Type.Literal('loading'), Type.Literal('failed')], {
     description: 'The local embedding model: loaded in worker threads in the background at boot ("ready" for a remote provider or LOCAL_EMBEDDER=lexical)'
