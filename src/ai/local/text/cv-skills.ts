@@ -23,7 +23,7 @@ export interface CvSkillSources {
 
 export function cvSkills ({ text, skillLines, names }: CvSkillSources): Pick<ParsedCv, 'skills' | 'skills_unlisted'> {
   const known = dedupe([...extractSkills(skillLines.join('\n')), ...extractSkills(withoutNames(text, names))])
-  const unlisted = unlistedSkills(skillLines).filter((skill) => !known.includes(skill))
+  const unlisted = unlistedSkills(skillLines, names).filter((skill) => !known.includes(skill))
   const skills = [...known, ...unlisted].slice(0, MAX_SKILLS)
   return { skills, skills_unlisted: unlisted.filter((skill) => skills.includes(skill)) }
 }

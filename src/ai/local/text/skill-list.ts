@@ -1,5 +1,7 @@
 import { extractSkills, skillCategory } from '../../taxonomy/skill-extractor.ts'
 import { findLanguages } from './languages.ts'
+import { findPlace } from './locations.ts'
+import { isRoleTitle } from './roles.ts'
 import { dedupe, squash, stripBullet, stripMarkdown, trimChars } from './lines.ts'
 
 /**
@@ -13,21 +15,28 @@ import { dedupe, squash, stripBullet, stripMarkdown, trimChars } from './lines.t
 const MAX_ITEM_LENGTH = 60
 const MAX_ITEM_WORDS = 6
 /** Between items: commas, semicolons, bullets, pipes, and a slash with spaces around it ("CI/CD" is one item). */
-const ITEM_SEPARATOR = /\s*[,;•·|▪●]\s*|\s+\/\s+|\s{3,}/
+const ITEM_SEPARATOR = /\s*[,;•·|▪●]\s*|\s+\/\s+|\s{3,}|`\s+`/
 /** "Tools: Jira, Confluence": the category before the colon is not an item. */
 const CATEGORY = /^[^:]{1,40}:\s*/
 
-/** The listed items the taxonomy does not know, lower case, in order, each once. */
-export function unlistedSkills (skillLines: readonly string[]): string[] {
+/**
+ * The listed items the taxonomy does not know, lower case, in order, each once. Lines a skills
+ * section runs into without a heading (a LinkedIn export's name, title and place after its "Top
+ * Skills") are not skills: names given, places, and job titles (a role word last: "Charge
+ * Nurse", not "Lead generation") are left out.
+ */
+export function unlistedSkills (skillLines: readonly string[], names: ReadonlyArray<string | null> = []): string[] {
+  const excluded = new Set(names.filter((name) => name !== null).map((name) => name.toLowerCase()))
   return dedupe(listItems(skillLines)
     .filter((item) => extractSkills(item).length === 0 && skillCategory(item) === undefined && findLanguages(capitalised(item)).length === 0)
+    .filter((item) => !excluded.has(item.toLowerCase()) && findPlace(item) === null && !isRoleTitle(item.split(' ').at(-1) as string))
     .map((item) => item.toLowerCase()))
 }
 
 function listItems (skillLines: readonly string[]): string[] {
   return joinWrapped(skillLines)
     .flatMap((line) => stripMarkdown(stripBullet(line)).replace(CATEGORY, '').split(ITEM_SEPARATOR))
-    .map((item) => trimChars(squash(item), ' .:-–—*'))
+    .map((item) => trimChars(squash(item), ' .:-–—*`'))
     .filter(isItem)
 }
 
