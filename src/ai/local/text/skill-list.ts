@@ -1,6 +1,7 @@
 import { extractSkills, skillCategory } from '../../taxonomy/skill-extractor.ts'
 import { findLanguages } from './languages.ts'
 import { findPlace } from './locations.ts'
+import { personName } from './person-name.ts'
 import { isRoleTitle } from './roles.ts'
 import { dedupe, squash, stripBullet, stripMarkdown, trimChars } from './lines.ts'
 
@@ -34,10 +35,20 @@ export function unlistedSkills (skillLines: readonly string[], names: ReadonlyAr
 }
 
 function listItems (skillLines: readonly string[]): string[] {
-  return joinWrapped(skillLines)
+  return joinWrapped(listLines(skillLines))
+    .filter((line) => findPlace(line) !== line)
     .flatMap((line) => stripMarkdown(stripBullet(line)).replace(CATEGORY, '').split(ITEM_SEPARATOR))
     .map((item) => trimChars(squash(item), ' .:-–—*`'))
     .filter(isItem)
+}
+
+/**
+ * The lines of the list: a skills section without a heading after it runs on into whatever
+ * follows; past a blank line, a person's name ends the list (a LinkedIn export's sidebar).
+ */
+function listLines (lines: readonly string[]): readonly string[] {
+  const end = lines.findIndex((line, index) => index > 0 && lines[index - 1] === '' && personName(line) !== null && extractSkills(line).length === 0)
+  return end < 0 ? lines : lines.slice(0, end)
 }
 
 /** A list wrapped by extraction ("…, Menu" / "development, Cash handling"): a line starting in lower case continues the one before. */
