@@ -8,6 +8,8 @@
  * spellings that differ in words.
  */
 
+import { PROFESSION_SKILLS } from './data/profession-skills.ts'
+
 export const SKILL_CATEGORIES = [
   'programming_language',
   'frontend',
@@ -884,5 +886,8 @@ export const SKILLS: readonly SkillEntry[] = [
   { name: 'attention to detail', category: 'soft_skill', aliases: ['detail-oriented'] },
   { name: 'people management', category: 'soft_skill', aliases: ['team management', 'line management', 'managing teams'] },
   { name: 'strategic planning', category: 'soft_skill', aliases: ['strategic thinking'] },
-  { name: 'cross-functional collaboration', category: 'soft_skill', aliases: ['cross-functional teams'] }
+  { name: 'cross-functional collaboration', category: 'soft_skill', aliases: ['cross-functional teams'] },
+
+  // Hospitality, trades, civil and mechanical engineering, pharmacy, teaching, HR, retail, logistics, finance and legal: data/profession-skills.ts
+  ...PROFESSION_SKILLS
 ]
