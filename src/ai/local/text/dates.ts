@@ -49,6 +49,9 @@ const CLOSING_START = new RegExp(`^(?:${POINT}|${PRESENT})${WORD_AFTER}`, 'iu')
 const POINT_END = new RegExp(`${WORD_BEFORE}${POINT}$`, 'iu')
 const SEPARATED_START = new RegExp(`^${SEPARATOR}(?:${POINT}|${PRESENT})${WORD_AFTER}`, 'iu')
 
+/** Every date has a year: a text without one is not searched with the (large, Unicode) date patterns. */
+const HAS_YEAR = /(?:19[5-9]|20\d)\d/
+
 function escapeRegExp (text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
@@ -88,6 +91,7 @@ export function endLinesAfterRanges (text: string): string {
 export function continuesRange (line: string, next: string): boolean {
   // The end patterns are anchored at the line's end; a header line is short, so only its tail is read.
   const tail = line.slice(-60)
+  if (!HAS_YEAR.test(tail)) return false
   return (OPEN_RANGE_END.test(tail) && CLOSING_START.test(next)) || (POINT_END.test(tail) && SEPARATED_START.test(next))
 }
 
@@ -97,6 +101,7 @@ function yearMonth (year: number, month: number): YearMonth | null {
 
 /** Every date range in a line, in order: "Jan 2019 – Present", "2017-2019", "since 2020". */
 export function findDateRanges (text: string): DateRange[] {
+  if (!HAS_YEAR.test(text)) return []
   const ranges: DateRange[] = []
   const taken = new TakenSpans(text.length)
   // The patterns only match what parseDate reads; PRESENT is the one end it reads as null.
@@ -112,11 +117,13 @@ export function findDateRanges (text: string): DateRange[] {
 
 /** Every single date in a text, ranges included (both their ends), in order; the pattern only matches readable dates. */
 export function findDates (text: string): YearMonth[] {
+  if (!HAS_YEAR.test(text)) return []
   return [...text.matchAll(SINGLE)].map((match) => parseDate(match[0]) as YearMonth)
 }
 
 /** The text with its dates and ranges replaced by " | ", which callers split on. */
 export function stripDates (text: string): string {
+  if (!HAS_YEAR.test(text)) return text
   return text.replace(RANGE, ' | ').replace(SINCE, ' | ').replace(SINGLE, ' | ').replace(/[([]\s*\|\s*[)\]]/g, ' | ')
 }
 
