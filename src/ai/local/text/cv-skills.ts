@@ -1,6 +1,6 @@
 import type { ParsedCv } from '../../schemas.ts'
 import { extractSkills } from '../../taxonomy/skill-extractor.ts'
-import { dedupe } from './lines.ts'
+import { dedupe, phrasePattern } from './lines.ts'
 import { unlistedSkills } from './skill-list.ts'
 
 /**
@@ -28,12 +28,10 @@ export function cvSkills ({ text, skillLines, names }: CvSkillSources): Pick<Par
   return { skills, skills_unlisted: unlisted.filter((skill) => skills.includes(skill)) }
 }
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
 /** The text with every mention of these names replaced by blanks of the same length (offsets stay put). */
 function withoutNames (text: string, names: ReadonlyArray<string | null>): string {
   const spellings = dedupe(names.filter((name): name is string => name !== null && name.trim().length >= MIN_NAME_LENGTH).map((name) => name.trim()))
   if (spellings.length === 0) return text
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${spellings.sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu')
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrasePattern(spellings)})(?![\\p{L}\\p{N}])`, 'giu')
   return text.replace(pattern, (name) => ' '.repeat(name.length))
 }

@@ -1,4 +1,5 @@
 import { MONTH_SPELLINGS, MONTH_YEAR_JOINERS, PRESENT_WORDS, RANGE_CONNECTORS, SINCE_WORDS } from './data/date-words.ts'
+import { phrasePattern } from './lines.ts'
 import { TakenSpans } from './spans.ts'
 
 /**
@@ -25,8 +26,7 @@ export interface DateRange {
 }
 
 const MONTH_NUMBERS = new Map(Object.entries(MONTH_SPELLINGS).flatMap(([month, spellings]) => spellings.map((spelling) => [spelling, Number(month)] as const)))
-const alternatives = (words: Iterable<string>): string => [...words].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')
-const MONTH_NAME = `(?:${alternatives(MONTH_NUMBERS.keys())})\\.?`
+const MONTH_NAME = `(?:${phrasePattern(MONTH_NUMBERS.keys())})\\.?`
 const YEAR = '(?:19[5-9]\\d|20\\d\\d)'
 const MONTH_NUMBER = '(?:0?[1-9]|1[0-2])'
 /** Letters and digits in any script: "März" must not be read from inside "Märzen". */
@@ -34,12 +34,12 @@ const WORD_BEFORE = '(?<![\\p{L}\\p{N}_/.])'
 const WORD_AFTER = '(?![\\p{L}\\p{N}_/])'
 const DAY = '(?:0?[1-9]|[12]\\d|3[01])'
 /** Europass and German CVs write the day too: "01/08/2022", "01.08.2022"; only the month and year are kept (see parseDate). */
-const POINT = `(?:${MONTH_NAME},?\\s*(?:(?:${alternatives(MONTH_YEAR_JOINERS)})\\s+)?${YEAR}|${DAY}/${DAY}/${YEAR}|${DAY}\\.${DAY}\\.${YEAR}|${MONTH_NUMBER}[/.]${YEAR}|${YEAR}[-/]${MONTH_NUMBER}(?![\\d/])|${YEAR})`
-const PRESENT = `(?:${alternatives(PRESENT_WORDS)})`
+const POINT = `(?:${MONTH_NAME},?\\s*(?:(?:${phrasePattern(MONTH_YEAR_JOINERS)})\\s+)?${YEAR}|${DAY}/${DAY}/${YEAR}|${DAY}\\.${DAY}\\.${YEAR}|${MONTH_NUMBER}[/.]${YEAR}|${YEAR}[-/]${MONTH_NUMBER}(?![\\d/])|${YEAR})`
+const PRESENT = `(?:${phrasePattern(PRESENT_WORDS)})`
 const DASH = '(?:[-–—‒]+>?|→|⟶|»)'
-const SEPARATOR = `\\s*(?:${DASH}|(?:${alternatives(RANGE_CONNECTORS)})(?=\\s|$))\\s*`
+const SEPARATOR = `\\s*(?:${DASH}|(?:${phrasePattern(RANGE_CONNECTORS)})(?=\\s|$))\\s*`
 const RANGE = new RegExp(`${WORD_BEFORE}(${POINT})${SEPARATOR}(${POINT}|${PRESENT})${WORD_AFTER}`, 'giu')
-const SINCE = new RegExp(`${WORD_BEFORE}(?:${alternatives(SINCE_WORDS)})\\s+(${POINT})${WORD_AFTER}`, 'giu')
+const SINCE = new RegExp(`${WORD_BEFORE}(?:${phrasePattern(SINCE_WORDS)})\\s+(${POINT})${WORD_AFTER}`, 'giu')
 const SINGLE = new RegExp(`${WORD_BEFORE}${POINT}${WORD_AFTER}`, 'giu')
 /** A range and the first letter after it: in flattened text, a capitalised word there starts the description. */
 const RANGE_THEN_WORD = new RegExp(`${RANGE.source}(?=\\s+(?<next>\\S))`, 'giu')
@@ -51,10 +51,6 @@ const SEPARATED_START = new RegExp(`^${SEPARATOR}(?:${POINT}|${PRESENT})${WORD_A
 
 /** Every date has a year: a text without one is not searched with the (large, Unicode) date patterns. */
 const HAS_YEAR = /(?:19[5-9]|20\d)\d/
-
-function escapeRegExp (text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-}
 
 /** One date ("Sept 2018", "März 2019", "enero de 2020", "03/2019", "2019-03", "2019"), or null. */
 export function parseDate (text: string): YearMonth | null {
