@@ -90,6 +90,58 @@ export async function layoutPdf (layout: CvLayout): Promise<Buffer> {
   return Buffer.from(await doc.save())
 }
 
+/**
+ * A two-column template: a narrow sidebar (contact, skills, education) drawn first, then the main
+ * column (profile, experience) beside it from the top of the page, as design templates lay out a
+ * CV: the text layer holds the sidebar before the main column.
+ */
+export async function layoutPdfTwoColumn (layout: CvLayout): Promise<Buffer> {
+  const doc = await PDFDocument.create()
+  const font = await doc.embedFont(StandardFonts.Helvetica)
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold)
+  const pages: PDFPage[] = [doc.addPage()]
+  const column = (x: number, width: number) => {
+    let page = 0
+    let y = PAGE_TOP
+    return (text: string, options: { font?: PDFFont, size?: number } = {}) => {
+      for (const line of wrap(text, width)) {
+        if (y < PAGE_BOTTOM) {
+          page++
+          y = PAGE_TOP
+          if (pages[page] === undefined) pages.push(doc.addPage())
+        }
+        const used = options.font ?? font
+        ;(pages[page] as PDFPage).drawText(encodable(used, line), { x, y, size: options.size ?? 9, font: used })
+        y -= LINE
+      }
+    }
+  }
+  const side = column(40, 28)
+  const [name, headline, contact] = layout.header
+  side(name ?? '', { font: bold, size: 13 })
+  side(headline ?? '')
+  for (const part of (contact ?? '').split(' | ')) side(part)
+  side('SKILLS', { font: bold })
+  for (const skill of layout.skills) side(skill)
+  side('EDUCATION', { font: bold })
+  for (const degree of layout.education) {
+    side(degree.degree)
+    side(`${degree.institution}, ${degree.dates}`)
+  }
+  const main = column(220, 60)
+  if (layout.summary !== null) {
+    main('PROFILE', { font: bold })
+    main(layout.summary)
+  }
+  main('EXPERIENCE', { font: bold })
+  for (const job of layout.experience) {
+    main(job.title, { font: bold })
+    main(`${job.company} | ${job.dates}`)
+    for (const bullet of job.bullets) main(`• ${bullet}`)
+  }
+  return Buffer.from(await doc.save())
+}
+
 /** A paragraph whose lines are soft breaks (Shift+Enter), not separate paragraphs. */
 function softBroken (lines: readonly string[], boldFirst = false): Paragraph {
   return new Paragraph({ children: lines.map((text, index) => new TextRun({ text, break: index === 0 ? 0 : 1, bold: boldFirst && index === 0 })) })

@@ -50,6 +50,8 @@ export interface JdTruth {
   required_skills: string[]
   preferred_skills: string[]
   role_category: string
+  /** The employer's business and the role's, main one first; never what only the benefits mention. */
+  industries: string[]
 }
 
 /** What eval/binary-documents.ts draws into a real PDF and DOCX: the same CV as its truth, laid out in two columns. */

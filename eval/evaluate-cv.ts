@@ -2,7 +2,7 @@ import type { ParsedCv } from '../src/ai/schemas.ts'
 import { canonicalSkillName, skillCategory } from '../src/ai/taxonomy/skill-extractor.ts'
 import type { Document } from './corpus.ts'
 import type { CvTruth, JobTruth } from './corpus-types.ts'
-import { GroupedRatio, GroupedSetScore, mean, normalize, Ratio, sameText, SetScore, tokenF1 } from './metrics.ts'
+import { compareSets, GroupedRatio, GroupedSetScore, mean, MissLog, normalize, Ratio, sameText, SetScore, tokenF1 } from './metrics.ts'
 
 /**
  * Scores parsed CVs against their truth, field by field. Jobs are paired by the months they
@@ -19,7 +19,7 @@ export interface CvFigures {
   invented_emails: number
   phone: number | null
   total_years: { within_tolerance: number | null, mean_abs_error: number | null, unknown_as_null: number | null, per_format: Record<string, number | null> }
-  jobs: { recall: number | null, precision: number | null, title: number | null, company: number | null, start: number | null, end: number | null }
+  jobs: { recall: number | null, precision: number | null, title: number | null, company: number | null, start: number | null, end: number | null, recall_per_format: Record<string, number | null>, title_per_format: Record<string, number | null> }
   degrees: { recall: number | null, level: number | null, counted_as_jobs: number }
   skills: { precision: number | null, recall: number | null, per_family: Record<string, { precision: number | null, recall: number | null }>, per_format: Record<string, { precision: number | null, recall: number | null }> }
   per_format: Record<string, number>
@@ -79,7 +79,7 @@ function pairJobs (truth: readonly JobTruth[], predicted: readonly PredictedJob[
   })
 }
 
-export function evaluateCvs (documents: ReadonlyArray<Document<CvTruth> & { parsed: ParsedCv, format?: string }>, referenceDate: Date): CvFigures {
+export function evaluateCvs (documents: ReadonlyArray<Document<CvTruth> & { parsed: ParsedCv, format?: string }>, referenceDate: Date, log = new MissLog(false)): CvFigures {
   const reference = referenceDate.getUTCFullYear() * 12 + referenceDate.getUTCMonth()
   const name = new Ratio()
   const email = new Ratio()
@@ -90,6 +90,8 @@ export function evaluateCvs (documents: ReadonlyArray<Document<CvTruth> & { pars
   const unknownYears = new Ratio()
   const yearErrors: number[] = []
   const jobRecall = new Ratio()
+  const jobRecallByFormat = new GroupedRatio()
+  const titleByFormat = new GroupedRatio()
   const jobPrecision = new Ratio()
   const title = new Ratio()
   const company = new Ratio()
@@ -105,11 +107,16 @@ export function evaluateCvs (documents: ReadonlyArray<Document<CvTruth> & { pars
   for (const { text, truth, parsed, format: formatOverride } of documents) {
     const format = formatOverride ?? truth.format
     formats.set(format, (formats.get(format) ?? 0) + 1)
-    name.add(normalize(parsed.name) === normalize(truth.name))
-    email.add((parsed.contact.email?.toLowerCase() ?? null) === truth.email)
+    const { id } = truth
+    // sameText: a post-nominal ("Siobhan Carroll RGN") still names the person.
+    name.add(log.check(sameText(parsed.name, truth.name), { id, field: 'name', expected: truth.name, actual: parsed.name }))
+    email.add(log.check((parsed.contact.email?.toLowerCase() ?? null) === truth.email, { id, field: 'email', expected: truth.email, actual: parsed.contact.email }))
     if (parsed.contact.email !== null && !text.toLowerCase().includes(parsed.contact.email.toLowerCase())) invented++
-    phone.add(samePhone(parsed.contact.phone, truth.phone))
+    phone.add(log.check(samePhone(parsed.contact.phone, truth.phone), { id, field: 'phone', expected: truth.phone, actual: parsed.contact.phone }))
     const predictedYears = parsed.total_years_experience as number | null
+    const expectedYears = truth.total_years_experience
+    log.check(expectedYears === null ? predictedYears === null : predictedYears !== null && Math.abs(predictedYears - expectedYears) <= YEARS_TOLERANCE,
+      { id, field: 'total_years_experience', expected: expectedYears, actual: predictedYears })
     if (truth.total_years_experience === null) {
       unknownYears.add(predictedYears === null)
       years.add(predictedYears === null)
@@ -122,8 +129,12 @@ export function evaluateCvs (documents: ReadonlyArray<Document<CvTruth> & { pars
     }
     const pairs = pairJobs(truth.jobs, parsed.experience, reference)
     for (const [job, found] of pairs) {
+      log.check(found !== undefined && sameText(found.title, job.title) && (job.start === null || (found.start === job.start && (job.current ? found.current || found.end === null : found.end === job.end))),
+        { id, field: 'job', expected: job, actual: found ?? null })
       jobRecall.add(found !== undefined)
+      jobRecallByFormat.add(format, found !== undefined)
       title.add(found !== undefined && sameText(found.title, job.title))
+      titleByFormat.add(format, found !== undefined && sameText(found.title, job.title))
       // "Company, City" names the company too: the city is the CV's own addition to the line.
       company.add(found !== undefined && (sameText(found.company, job.company) || sameText(found.company, `${job.company} ${job.location}`)))
       if (job.start !== null) {
@@ -134,13 +145,17 @@ export function evaluateCvs (documents: ReadonlyArray<Document<CvTruth> & { pars
     const paired = new Set(pairs.map(([, found]) => found))
     for (const entry of parsed.experience) jobPrecision.add(paired.has(entry))
     for (const degree of truth.degrees) {
-      const found = parsed.education.find((entry) => tokenF1([entry.degree, entry.field].filter(Boolean).join(' '), degree.degree) >= 0.6 || tokenF1(entry.degree, degree.degree) >= 0.6)
-      degreeRecall.add(found !== undefined)
+      const found = closestDegree(parsed.education, degree.degree)
+      degreeRecall.add(log.check(found !== undefined, { id, field: 'degree', expected: degree.degree, actual: parsed.education.map((entry) => entry.degree) }))
       degreeLevel.add(found?.level === degree.level)
-      if (parsed.experience.some((entry) => tokenF1(entry.title, degree.degree) >= 0.6)) degreesAsJobs++
+      // A job title may share words with a degree ("Digital Marketing Specialist", "MSc Digital Marketing"): only an entry no true job accounts for is a degree read as a job.
+      if (parsed.experience.some((entry) => !paired.has(entry) && tokenF1(entry.title, degree.degree) >= 0.6)) degreesAsJobs++
     }
     const predictedSkills = [...new Set(parsed.skills.map(skillKey))]
     const trueSkills = [...new Set(truth.skills.map(skillKey))]
+    const { extra, missed } = compareSets(predictedSkills, trueSkills, sameUnlistedSkill)
+    log.check(extra.length === 0, { id, field: 'skills (not in truth)', expected: null, actual: extra })
+    log.check(missed.length === 0, { id, field: 'skills (missed)', expected: missed, actual: null })
     skills.add(predictedSkills, trueSkills, sameUnlistedSkill)
     skillsByFamily.add(truth.family, predictedSkills, trueSkills, sameUnlistedSkill)
     skillsByFormat.add(format, predictedSkills, trueSkills, sameUnlistedSkill)
@@ -152,11 +167,25 @@ export function evaluateCvs (documents: ReadonlyArray<Document<CvTruth> & { pars
     invented_emails: invented,
     phone: phone.value,
     total_years: { within_tolerance: years.value, mean_abs_error: mean(yearErrors), unknown_as_null: unknownYears.value, per_format: yearsByFormat.values() },
-    jobs: { recall: jobRecall.value, precision: jobPrecision.value, title: title.value, company: company.value, start: start.value, end: end.value },
+    jobs: { recall: jobRecall.value, precision: jobPrecision.value, title: title.value, company: company.value, start: start.value, end: end.value, recall_per_format: jobRecallByFormat.values(), title_per_format: titleByFormat.values() },
     degrees: { recall: degreeRecall.value, level: degreeLevel.value, counted_as_jobs: degreesAsJobs },
     skills: { precision: skills.precision, recall: skills.recall, per_family: skillsByFamily.values(), per_format: skillsByFormat.values() },
     per_format: Object.fromEntries([...formats.entries()].sort(([a], [b]) => a.localeCompare(b)))
   }
+}
+
+/** The education entry that best matches a true degree ("BSc Nursing" with field "nursing" included), if any matches well enough. */
+function closestDegree (education: ParsedCv['education'], degree: string): ParsedCv['education'][number] | undefined {
+  let best: ParsedCv['education'][number] | undefined
+  let bestScore = 0.6
+  for (const entry of education) {
+    const score = Math.max(tokenF1([entry.degree, entry.field].filter(Boolean).join(' '), degree), tokenF1(entry.degree, degree))
+    if (score >= bestScore) {
+      best = entry
+      bestScore = score
+    }
+  }
+  return best
 }
 
 /** Same number: the same digits, or one is the other with a country code in front. */

@@ -2,7 +2,7 @@ import { LocalProvider } from '../src/ai/local/local-provider.ts'
 import { parseCvText } from '../src/ai/local/cv-parser.ts'
 import { parseJobText } from '../src/ai/local/jd-parser.ts'
 import { extractText } from '../src/documents/extract-text.ts'
-import { DOCX_MIMETYPE, layoutDocx, layoutPdf, PDF_MIMETYPE } from './binary-documents.ts'
+import { DOCX_MIMETYPE, layoutDocx, layoutPdf, layoutPdfTwoColumn, PDF_MIMETYPE } from './binary-documents.ts'
 import { loadCorpus } from './corpus.ts'
 import type { Split } from './corpus-types.ts'
 import { REFERENCE_DATE } from './corpus-types.ts'
@@ -11,6 +11,8 @@ import type { CvFigures } from './evaluate-cv.ts'
 import { evaluateJds } from './evaluate-jd.ts'
 import type { JdFigures } from './evaluate-jd.ts'
 import { evaluateMatching } from './evaluate-matching.ts'
+import { MissLog } from './metrics.ts'
+import type { Miss } from './metrics.ts'
 import type { MatchingFigures } from './evaluate-matching.ts'
 
 /**
@@ -26,6 +28,8 @@ export interface EvalOptions {
   binaries?: boolean
   /** Also rank CVs against jobs (default true). */
   matching?: boolean
+  /** List every field each text document got wrong (refused for the held-out split: it is not for tuning). */
+  misses?: boolean
 }
 
 export interface EvalReport {
@@ -37,11 +41,15 @@ export interface EvalReport {
   jd: JdFigures
   /** Rankings are computed within one split: a job is ranked against the CVs of its own split. */
   matching: Partial<Record<Split, MatchingFigures>>
+  /** With `misses`: every field a dev document got wrong. */
+  misses?: Miss[]
 }
 
 const EMBEDDING_DIMENSIONS = 768
 
 export async function runEval (options: EvalOptions): Promise<EvalReport> {
+  if (options.misses === true && options.splits.includes('heldout')) throw new Error('misses are listed for the dev split only: the held-out split is not for tuning')
+  const log = new MissLog(options.misses === true)
   const today = new Date(`${REFERENCE_DATE}T00:00:00Z`)
   const corpus = loadCorpus(options.splits)
   const cvs = corpus.cvs.map((document) => ({ ...document, parsed: parseCvText(document.text, today) }))
@@ -55,6 +63,7 @@ export async function runEval (options: EvalOptions): Promise<EvalReport> {
       if (source === undefined) continue
       for (const [format, data, mimetype, extension] of [
         ['pdf_upload', await layoutPdf(layout), PDF_MIMETYPE, 'pdf'],
+        ['pdf_two_column_upload', await layoutPdfTwoColumn(layout), PDF_MIMETYPE, 'pdf'],
         ['docx_upload', await layoutDocx(layout), DOCX_MIMETYPE, 'docx']
       ] as const) {
         const text = await extractText({ data, filename: `${layout.id}.${extension}`, mimetype })
@@ -75,5 +84,6 @@ export async function runEval (options: EvalOptions): Promise<EvalReport> {
       )
     }
   }
-  return { reference_date: REFERENCE_DATE, splits: [...options.splits], cv: evaluateCvs(cvs, today), cv_upload: upload, jd: evaluateJds(jds), matching }
+  const report: EvalReport = { reference_date: REFERENCE_DATE, splits: [...options.splits], cv: evaluateCvs(cvs, today, log), cv_upload: upload, jd: evaluateJds(jds, log), matching }
+  return options.misses === true ? { ...report, misses: log.misses } : report
 }

@@ -15,11 +15,11 @@ function cvSection (title: string, cv: CvFigures): string[] {
     `  jobs found ${pct(cv.jobs.recall)} (precision ${pct(cv.jobs.precision)})   title ${pct(cv.jobs.title)}   company ${pct(cv.jobs.company)}   start ${pct(cv.jobs.start)}   end ${pct(cv.jobs.end)}`,
     `  degrees found ${pct(cv.degrees.recall)}   level ${pct(cv.degrees.level)}   degrees read as jobs: ${cv.degrees.counted_as_jobs}`,
     `  skills precision ${pct(cv.skills.precision)}   recall ${pct(cv.skills.recall)}`,
-    '  per format                 n  years±1.5  skill P  skill R'
+    '  per format                 n  years±1.5  jobs found  job title  skill P  skill R'
   ]
   for (const [format, count] of Object.entries(cv.per_format)) {
     const skills = cv.skills.per_format[format]
-    lines.push(`    ${format.padEnd(22)} ${String(count).padStart(3)}    ${pct(cv.total_years.per_format[format] ?? null)}   ${pct(skills?.precision ?? null)}  ${pct(skills?.recall ?? null)}`)
+    lines.push(`    ${format.padEnd(22)} ${String(count).padStart(3)}    ${pct(cv.total_years.per_format[format] ?? null)}     ${pct(cv.jobs.recall_per_format[format] ?? null)}    ${pct(cv.jobs.title_per_format[format] ?? null)}   ${pct(skills?.precision ?? null)}  ${pct(skills?.recall ?? null)}`)
   }
   lines.push('  skills per profession      precision  recall')
   for (const [family, skills] of Object.entries(cv.skills.per_family)) lines.push(`    ${family.padEnd(26)} ${pct(skills.precision)}  ${pct(skills.recall)}`)
@@ -39,6 +39,7 @@ export function formatReport (report: EvalReport): string {
     '',
     `Job descriptions (${jd.documents} documents)`,
     `  title ${pct(jd.title)}   location ${pct(jd.location)}   minimum years ${pct(jd.min_years)}   role category ${pct(jd.role_category)}`,
+    `  industries: first one right ${pct(jd.industries.top)}   main one found ${pct(jd.industries.main_found)}   "retail" given to non-retail postings: ${jd.industries.retail_not_in_truth}`,
     `  required skills precision ${pct(jd.required_skills.precision)} recall ${pct(jd.required_skills.recall)}   preferred precision ${pct(jd.preferred_skills.precision)} recall ${pct(jd.preferred_skills.recall)}`,
     `  all skills precision ${pct(jd.all_skills.precision)} recall ${pct(jd.all_skills.recall)}`,
     '  per profession             fields  skill P  skill R'

@@ -35,23 +35,11 @@ export class SetScore {
   predicted = 0
   actual = 0
 
-  /** `close` pairs what is left after exact matches (each side used once): two spellings of one unlisted skill. */
   add (predicted: readonly string[], actual: readonly string[], close?: (guess: string, truth: string) => boolean): void {
-    const truth = new Set(actual)
-    const guesses = new Set(predicted)
-    this.predicted += guesses.size
-    this.actual += truth.size
-    const leftGuesses = [...guesses].filter((guess) => !truth.has(guess))
-    const leftTruth = [...truth].filter((item) => !guesses.has(item))
-    this.truePositives += guesses.size - leftGuesses.length
-    if (close === undefined) return
-    for (const guess of leftGuesses) {
-      const at = leftTruth.findIndex((item) => close(guess, item))
-      if (at >= 0) {
-        leftTruth.splice(at, 1)
-        this.truePositives++
-      }
-    }
+    const { matched, extra, missed } = compareSets(predicted, actual, close)
+    this.truePositives += matched
+    this.predicted += matched + extra.length
+    this.actual += matched + missed.length
   }
 
   get precision (): number | null {
@@ -61,6 +49,27 @@ export class SetScore {
   get recall (): number | null {
     return this.actual === 0 ? null : this.truePositives / this.actual
   }
+}
+
+/**
+ * Predicted against true items, each used once: exact matches first, then `close` pairs among
+ * what is left (two spellings of one unlisted skill).
+ */
+export function compareSets (predicted: readonly string[], actual: readonly string[], close?: (guess: string, truth: string) => boolean): { matched: number, extra: string[], missed: string[] } {
+  const truth = new Set(actual)
+  const guesses = new Set(predicted)
+  const extra = [...guesses].filter((guess) => !truth.has(guess))
+  const missed = [...truth].filter((item) => !guesses.has(item))
+  let matched = guesses.size - extra.length
+  for (const guess of [...extra]) {
+    const at = close === undefined ? -1 : missed.findIndex((item) => close(guess, item))
+    if (at >= 0) {
+      missed.splice(at, 1)
+      extra.splice(extra.indexOf(guess), 1)
+      matched++
+    }
+  }
+  return { matched, extra, missed }
 }
 
 export class GroupedSetScore {
@@ -107,4 +116,27 @@ export function sameText (predicted: string | null | undefined, actual: string |
 
 export function mean (values: readonly number[]): number | null {
   return values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length
+}
+
+/** One field a document got wrong, for `npm run eval -- --misses` (dev split only). */
+export interface Miss {
+  id: string
+  field: string
+  expected: unknown
+  actual: unknown
+}
+
+/** Collects misses when asked to; a no-op otherwise, so scoring code records unconditionally. */
+export class MissLog {
+  readonly misses: Miss[] = []
+  private readonly enabled: boolean
+
+  constructor (enabled: boolean) {
+    this.enabled = enabled
+  }
+
+  check (hit: boolean, miss: Miss): boolean {
+    if (!hit && this.enabled) this.misses.push(miss)
+    return hit
+  }
 }

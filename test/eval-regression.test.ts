@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs'
 import t from 'tap'
+import { parseJobText } from '../src/ai/local/jd-parser.ts'
+import type { ParsedJob } from '../src/ai/schemas.ts'
 import { loadCorpus } from '../eval/corpus.ts'
+import { REFERENCE_DATE } from '../eval/corpus-types.ts'
 import type { Split } from '../eval/corpus-types.ts'
+import { evaluateCvs } from '../eval/evaluate-cv.ts'
+import { evaluateJds } from '../eval/evaluate-jd.ts'
 import { runEval } from '../eval/evaluate.ts'
 import { figureAt, GUARDED } from '../eval/guarded-figures.ts'
 
@@ -45,3 +50,59 @@ for (const split of ['dev', 'heldout'] as const) {
     }
   })
 }
+
+t.test('misses are listed for dev documents only, and the held-out split refuses to list them', async (t) => {
+  const report = await runEval({ splits: ['dev'], misses: true, binaries: false, matching: false })
+  const devIds = new Set(loadCorpus(['dev']).cvs.map(({ truth }) => truth.id).concat(loadCorpus(['dev']).jds.map(({ truth }) => truth.id)))
+  const misses = report.misses ?? []
+  const count = (field: string, kind: string) => misses.filter((miss) => miss.field === field && miss.id.startsWith(kind)).length
+  t.equal(count('name', 'cv-'), Math.round((1 - (report.cv.name as number)) * report.cv.documents), 'one name miss per CV the name figure counts as wrong')
+  t.equal(count('title', 'jd-'), Math.round((1 - (report.jd.title as number)) * report.jd.documents), 'one title miss per posting the title figure counts as wrong')
+  t.ok(report.misses?.every((miss) => devIds.has(miss.id)), 'every miss names a dev document')
+  t.same(report.matching, {}, 'matching skipped when not asked for')
+  t.equal(report.cv_upload, null, 'uploads skipped when not asked for')
+  await t.rejects(runEval({ splits: ['heldout'], misses: true }), /held-out split is not for tuning/)
+})
+
+t.test('the eval scores a parse that equals the truth as right on every field', async (t) => {
+  const { cvs, jds } = loadCorpus(['dev', 'heldout'])
+  const today = new Date(`${REFERENCE_DATE}T00:00:00Z`)
+  const perfectCvs = cvs.map((document) => ({
+    ...document,
+    parsed: {
+      name: document.truth.name,
+      contact: { email: document.truth.email, phone: document.truth.phone, location: null, links: [] },
+      headline: null,
+      summary: null,
+      skills: document.truth.skills,
+      experience: document.truth.jobs.map(({ title, company, start, end, current }) => ({ title, company, start, end, current, description: null })),
+      total_years_experience: document.truth.total_years_experience as number,
+      education: document.truth.degrees.map(({ degree, level, institution }) => ({ degree, level, field: null, institution, start: null, end: null })),
+      certifications: [],
+      languages: []
+    }
+  }))
+  const cv = evaluateCvs(perfectCvs, today)
+  for (const [field, value] of Object.entries({ name: cv.name, email: cv.email, phone: cv.phone, years: cv.total_years.within_tolerance, ...cv.jobs, degrees: cv.degrees.recall, level: cv.degrees.level, skillPrecision: cv.skills.precision, skillRecall: cv.skills.recall })) {
+    if (typeof value === 'number') t.equal(value, 1, `CV ${field}`)
+  }
+  t.equal(cv.invented_emails, 0)
+  t.equal(cv.degrees.counted_as_jobs, 0)
+  const perfectJds = jds.map((document) => ({
+    ...document,
+    parsed: {
+      ...parseJobText(document.text),
+      title: document.truth.title,
+      location: document.truth.location,
+      min_years_experience: document.truth.min_years_experience,
+      required_skills: document.truth.required_skills,
+      preferred_skills: document.truth.preferred_skills,
+      role_category: document.truth.role_category as ParsedJob['role_category'],
+      industries: document.truth.industries as ParsedJob['industries']
+    }
+  }))
+  const jd = evaluateJds(perfectJds)
+  t.same([jd.title, jd.location, jd.min_years, jd.role_category, jd.industries.top, jd.industries.main_found], [1, 1, 1, 1, 1, 1])
+  t.same([jd.required_skills, jd.preferred_skills, jd.all_skills.precision, jd.all_skills.recall], [{ precision: 1, recall: 1 }, { precision: 1, recall: 1 }, 1, 1])
+  t.equal(jd.industries.retail_not_in_truth, 0)
+})

@@ -22,7 +22,7 @@ import type { FamilySpec } from './family-types.ts'
 import { HANDWRITTEN_CVS } from './handwritten-cvs.ts'
 import type { HandwrittenCv } from './handwritten-cvs.ts'
 import { HANDWRITTEN_JDS } from './handwritten-jds.ts'
-import { emailLocalPart, seededRandom } from './people.ts'
+import { emailLocalPart, pick, pickSome, seededRandom } from './people.ts'
 import { CV_FORMATS, markedSkills, plain, renderCv } from './render-cv.ts'
 import { renderJd } from './render-jd.ts'
 
@@ -38,6 +38,13 @@ const UNDATED: ReadonlyArray<[string, number]> = [['teaching', 2], ['software', 
 /** Traps from real documents: a candidate surnamed Jenkins, a person who works at OpenAI. */
 const FORCED_SURNAME: ReadonlyArray<[string, number, string]> = [['nursing_clinical', 1, 'Jenkins'], ['sales', 0, 'Jenkins'], ['software', 2, 'Jenkins']]
 const FORCED_COMPANY: ReadonlyArray<[string, number, string]> = [['data', 0, 'OpenAI'], ['data', 3, 'OpenAI']]
+/** Career changers: the oldest job (and a few listed skills) of CV `index` come from another profession. */
+const CAREER_CHANGES: ReadonlyArray<[string, number, string]> = [
+  ['data', 2, 'finance_accounting'], ['software', 4, 'customer_service'], ['product_project_management', 1, 'software'],
+  ['hr', 3, 'teaching'], ['sales', 2, 'hospitality'], ['pharmacy', 4, 'nursing_clinical'], ['marketing', 0, 'sales'],
+  ['customer_service', 3, 'hospitality'], ['construction_trades', 2, 'electrical_engineering'], ['legal', 4, 'hr'],
+  ['logistics', 0, 'sales'], ['teaching', 1, 'customer_service']
+]
 /** 40 % held out: positions 1 and 3 of every five documents of a family. */
 const splitOf = (index: number): Split => index % 5 === 1 || index % 5 === 3 ? 'heldout' : 'dev'
 /** Formats whose dates are always written with a month, whatever the CV's own style. */
@@ -103,6 +110,19 @@ function applyTraps (spec: CvSpec, index: number): void {
   if (company !== undefined && spec.jobs[0] !== undefined) spec.jobs[0].company = company
 }
 
+/** Rewrites the oldest job from the earlier profession, with its own random stream so the other CVs stay as they are. */
+function applyCareerChange (spec: CvSpec, index: number): void {
+  const from = CAREER_CHANGES.find(([family, at]) => family === spec.family.id && at === index)?.[2]
+  const earlier = FAMILIES.find((family) => family.id === from)
+  const oldest = spec.jobs.at(-1)
+  if (earlier === undefined || oldest === undefined || spec.jobs.length < 2 || spec.language !== 'en') return
+  const random = seededRandom(index * 7919 + spec.family.id.length)
+  oldest.title = pick(random, earlier.titles)
+  oldest.company = pick(random, earlier.companies)
+  oldest.bullets = pickSome(random, earlier.bullets, 2)
+  spec.skills = [...spec.skills, ...pickSome(random, earlier.skills.filter((skill) => !spec.skills.includes(skill)), 2)]
+}
+
 function write (path: string, content: string): void {
   mkdirSync(dirname(path), { recursive: true })
   writeFileSync(path, content.endsWith('\n') ? content : `${content}\n`)
@@ -125,6 +145,7 @@ function build (): { cvs: number, jds: number } {
       const spec = makeCvSpec(random, family, id, format, localized ? languages[0] as DocLanguage : 'en', REFERENCE, undated)
       if (format === 'linkedin') spec.presentVariant = 0
       applyTraps(spec, index)
+      applyCareerChange(spec, index)
       const split = splitOf(index)
       const rendered = renderCv(spec, REFERENCE)
       const truth = cvTruth(spec, split, rendered.listedSkills)
@@ -151,7 +172,8 @@ function build (): { cvs: number, jds: number } {
         min_years_experience: jd.min_years,
         required_skills: required,
         preferred_skills: canonicalSet(jd.preferred.flatMap(markedSkills)).filter((skill) => !required.includes(skill)),
-        role_category: jd.role_category
+        role_category: jd.role_category,
+        industries: [...jd.industries]
       }
       write(join(ROOT, split, 'jd', `${id}.txt`), renderJd(jd, familyIndex + index))
       write(join(ROOT, split, 'jd', `${id}.json`), JSON.stringify(truth, null, 2))

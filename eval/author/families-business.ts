@@ -42,7 +42,7 @@ export const BUSINESS_FAMILIES: readonly FamilySpec[] = [
     },
     jds: [
       {
-        title: 'Account Executive', role_category: 'sales', company: 'Vantage CRM', location: 'Dallas, TX', header: 'in_city',
+        title: 'Account Executive', industries: ['software'], role_category: 'sales', company: 'Vantage CRM', location: 'Dallas, TX', header: 'in_city',
         intro: 'Vantage CRM sells scheduling software to home-services businesses.',
         responsibilities: ['Run the full sales cycle from discovery to close', 'Forecast accurately in [[Salesforce]]'],
         required: ['3-5 years of [[SaaS sales|saas sales]] experience', 'Track record of exceeding quota', 'Excellent [[negotiation]] skills'],
@@ -50,7 +50,7 @@ export const BUSINESS_FAMILIES: readonly FamilySpec[] = [
         min_years: 3, benefits: ['Uncapped commission', 'Discounts with retailers and restaurants']
       },
       {
-        title: 'Retail Sales Associate', role_category: 'sales', company: 'Marigold Home Stores', location: 'Sydney', header: 'plain_then_location',
+        title: 'Retail Sales Associate', industries: ['retail'], role_category: 'sales', company: 'Marigold Home Stores', location: 'Sydney', header: 'plain_then_location',
         intro: 'Marigold is a homewares retailer with 40 stores.',
         responsibilities: ['Help customers find the right products', 'Keep the shop floor tidy and merchandised', 'Process sales and returns at the till'],
         required: ['At least 6 months of retail or hospitality experience', 'Confident with [[cash handling]] and [[point of sale]] systems', 'Weekend availability'],
@@ -99,7 +99,7 @@ export const BUSINESS_FAMILIES: readonly FamilySpec[] = [
     },
     jds: [
       {
-        title: 'Digital Marketing Manager', role_category: 'marketing', company: 'Teal Travel', location: 'London', header: 'at_paren',
+        title: 'Digital Marketing Manager', industries: ['travel_hospitality'], role_category: 'marketing', company: 'Teal Travel', location: 'London', header: 'at_paren',
         intro: 'Teal Travel sells small-group tours in 30 countries.',
         responsibilities: ['Own [[paid search|ppc]] and paid social ([[performance marketing]])', 'Report on acquisition cost and return on ad spend'],
         required: ['Minimum of three years managing [[paid media|performance marketing]] budgets', 'Hands-on [[Google Ads]] and [[Facebook Ads|facebook ads]]', '[[Google Analytics]]'],
@@ -107,7 +107,7 @@ export const BUSINESS_FAMILIES: readonly FamilySpec[] = [
         min_years: 3, benefits: ['Travel discounts', 'Discounts with retailers and cinemas']
       },
       {
-        title: 'Content Marketing Specialist', role_category: 'marketing', company: 'Ironbridge Software', location: 'Copenhagen', header: 'labelled',
+        title: 'Content Marketing Specialist', industries: ['software'], role_category: 'marketing', company: 'Ironbridge Software', location: 'Copenhagen', header: 'labelled',
         intro: 'Ironbridge makes accounting software for small firms.',
         responsibilities: ['Write blog posts, guides and customer stories', 'Run the newsletter'],
         required: ['Two years of experience in [[content marketing]] or journalism', 'Excellent [[copywriting]] in English', '[[SEO|seo]] basics'],
@@ -157,7 +157,7 @@ export const BUSINESS_FAMILIES: readonly FamilySpec[] = [
     },
     jds: [
       {
-        title: 'Senior Financial Analyst (FP&A)', role_category: 'finance_accounting', company: 'Halcyon Retail SA', location: 'Paris', header: 'mfd_dash',
+        title: 'Senior Financial Analyst (FP&A)', industries: ['retail'], role_category: 'finance_accounting', company: 'Halcyon Retail SA', location: 'Paris', header: 'mfd_dash',
         intro: 'Halcyon runs 120 stores in France and Belgium.',
         responsibilities: ['Own the monthly forecast', 'Partner with store operations on cost control'],
         required: ['5+ years in [[FP&A|financial planning and analysis]] or [[audit|auditing]]', 'Advanced [[Excel]] and [[financial modeling]]', '[[Budgeting]] and [[variance analysis]]'],
@@ -165,7 +165,7 @@ export const BUSINESS_FAMILIES: readonly FamilySpec[] = [
         min_years: 5, benefits: ['Meal vouchers', 'Discounts with retailers of the group']
       },
       {
-        title: 'Staff Accountant', role_category: 'finance_accounting', company: 'Redwood Capital Partners', location: 'Toronto, ON', header: 'at_paren',
+        title: 'Staff Accountant', industries: ['investment'], role_category: 'finance_accounting', company: 'Redwood Capital Partners', location: 'Toronto, ON', header: 'at_paren',
         intro: 'A mid-sized investment firm looking for an accountant to join a team of five.',
         responsibilities: ['Prepare journal entries and [[reconciliations|reconciliation]]', 'Support the [[month-end close]]'],
         required: ['Bachelor\'s degree in [[accounting]]', 'One to three years of [[accounting]] experience', 'Knowledge of [[general ledger]] and [[reconciliation]]'],
@@ -203,7 +203,7 @@ export const BUSINESS_FAMILIES: readonly FamilySpec[] = [
     ],
     jds: [
       {
-        title: 'Commercial Solicitor', role_category: 'legal', company: 'Baxter Quinn Solicitors', location: 'London', header: 'plain_then_location',
+        title: 'Commercial Solicitor', industries: ['legal'], role_category: 'legal', company: 'Baxter Quinn Solicitors', location: 'London', header: 'plain_then_location',
         intro: 'A 60-lawyer firm advising technology and media clients.',
         responsibilities: ['Draft and negotiate commercial agreements', 'Advise clients on [[data protection|data privacy]]'],
         required: ['2-5 years PQE in a commercial team', 'Excellent [[contract drafting]]', 'Working knowledge of [[GDPR]]'],
@@ -211,7 +211,7 @@ export const BUSINESS_FAMILIES: readonly FamilySpec[] = [
         min_years: 2, benefits: ['Bonus scheme', 'Private medical insurance']
       },
       {
-        title: 'Paralegal - Litigation', role_category: 'legal', company: 'Harcourt Legal Group', location: 'New York, NY', header: 'labelled',
+        title: 'Paralegal - Litigation', industries: ['legal'], role_category: 'legal', company: 'Harcourt Legal Group', location: 'New York, NY', header: 'labelled',
         intro: 'Our [[litigation]] department handles commercial disputes for mid-sized companies.',
         responsibilities: ['Prepare filings and manage discovery', 'Maintain case calendars'],
         required: ['At least 2 years of experience as a [[litigation]] paralegal', 'Strong [[legal research]] skills', 'Experience with [[e-discovery]] platforms'],
@@ -261,7 +261,7 @@ export const BUSINESS_FAMILIES: readonly FamilySpec[] = [
     },
     jds: [
       {
-        title: 'Customer Service Representative', role_category: 'customer_success', company: 'Atlas Insurance Direct', location: 'Tampa, FL', header: 'in_city',
+        title: 'Customer Service Representative', industries: ['insurance'], role_category: 'customer_success', company: 'Atlas Insurance Direct', location: 'Tampa, FL', header: 'in_city',
         intro: 'Help our policyholders with questions, changes and claims.',
         responsibilities: ['Answer inbound calls and emails', 'Log every contact accurately in the [[CRM|crm]]'],
         required: ['Experience: [[customer service]]: 1 year (Required)', 'Clear phone manner', 'Comfortable with [[Microsoft Office|microsoft office]]'],
@@ -269,7 +269,7 @@ export const BUSINESS_FAMILIES: readonly FamilySpec[] = [
         min_years: 1, benefits: ['Paid training', 'Employee discount program with retailers']
       },
       {
-        title: 'Customer Support Specialist', role_category: 'customer_success', company: 'Orbitly', location: 'Barcelona', header: 'at_paren',
+        title: 'Customer Support Specialist', industries: ['software', 'ecommerce'], role_category: 'customer_success', company: 'Orbitly', location: 'Barcelona', header: 'at_paren',
         intro: 'Support merchants using our online shop builder, mostly by chat and email.',
         responsibilities: ['Answer tickets in [[Zendesk]]', 'Write and update help-centre articles'],
         required: ['At least one year of [[customer support|customer service]] experience', 'Excellent written English', 'Experience with [[Zendesk]] or [[Freshdesk]]'],
@@ -306,7 +306,7 @@ export const BUSINESS_FAMILIES: readonly FamilySpec[] = [
     ],
     jds: [
       {
-        title: 'Senior Product Manager', role_category: 'product_management', company: 'Lumen Health Tech', location: 'Amsterdam', header: 'mfd_dash',
+        title: 'Senior Product Manager', industries: ['software', 'healthcare'], role_category: 'product_management', company: 'Lumen Health Tech', location: 'Amsterdam', header: 'mfd_dash',
         intro: 'Lumen builds patient scheduling apps for hospitals.',
         responsibilities: ['Own the [[product roadmap]] for patient apps', 'Run discovery with clinicians'],
         required: ['5+ years of [[product management]] experience', 'Experience writing [[user stories]] and working in [[Scrum]] teams', 'Strong [[stakeholder management]]'],
@@ -314,7 +314,7 @@ export const BUSINESS_FAMILIES: readonly FamilySpec[] = [
         min_years: 5, benefits: ['Hybrid working', 'NS business card']
       },
       {
-        title: 'Project Manager', role_category: 'project_management', company: 'Bluebell Logistics', location: 'Munich', header: 'plain_then_location',
+        title: 'Project Manager', industries: ['logistics'], role_category: 'project_management', company: 'Bluebell Logistics', location: 'Munich', header: 'plain_then_location',
         intro: 'Bluebell is automating three distribution centres in southern Germany.',
         responsibilities: ['Plan and control the automation projects', 'Report to the steering committee'],
         required: ['Minimum of four years of [[project management]] experience', 'PMP or [[PRINCE2]] certification', '[[Risk management]] and budget control'],

@@ -46,7 +46,7 @@ export const PEOPLE_FAMILIES: readonly FamilySpec[] = [
     },
     jds: [
       {
-        title: 'Senior Backend Engineer', role_category: 'software_engineering', company: 'Acme', location: 'Berlin', header: 'at_paren',
+        title: 'Senior Backend Engineer', industries: ['software', 'healthcare'], role_category: 'software_engineering', company: 'Acme', location: 'Berlin', header: 'at_paren',
         intro: 'Acme builds scheduling software for 4,000 clinics across Europe. We are looking for a senior engineer to own our booking platform.',
         responsibilities: ['Design and operate the booking API', 'Review code and help the team raise the bar on testing', 'Work with product on the roadmap for the platform'],
         required: ['5+ years of professional [[backend development]]', 'Strong [[TypeScript]] and [[Node.js]]', 'Production experience with [[PostgreSQL]]', 'Experience running services on [[Kubernetes]]'],
@@ -54,7 +54,7 @@ export const PEOPLE_FAMILIES: readonly FamilySpec[] = [
         min_years: 5, benefits: ['30 days of holiday', 'Public transport ticket', 'Discounts with retailers and gyms through our benefits platform']
       },
       {
-        title: 'Frontend Developer', role_category: 'software_engineering', company: 'Orbitly', location: 'Amsterdam', header: 'mfd_dash',
+        title: 'Frontend Developer', industries: ['software', 'ecommerce'], role_category: 'software_engineering', company: 'Orbitly', location: 'Amsterdam', header: 'mfd_dash',
         intro: 'Orbitly helps small shops sell online. Join a team of six building our merchant dashboard.',
         responsibilities: ['Build accessible UI components', 'Own performance of the dashboard'],
         required: ['Minimum of three years building web applications', 'Deep knowledge of [[React]] and [[TypeScript]]', 'Solid [[HTML]] and [[CSS]]'],
@@ -62,7 +62,7 @@ export const PEOPLE_FAMILIES: readonly FamilySpec[] = [
         min_years: 3, benefits: ['Hybrid working', 'Learning budget of EUR 1,500 per year']
       },
       {
-        title: 'Software Engineer, Payments', role_category: 'software_engineering', company: 'Kestrel Payments', location: 'Dublin', header: 'labelled',
+        title: 'Software Engineer, Payments', industries: ['fintech'], role_category: 'software_engineering', company: 'Kestrel Payments', location: 'Dublin', header: 'labelled',
         intro: 'Kestrel Payments processes card payments for online retailers. The payments team owns authorisation and settlement.',
         responsibilities: ['Build and maintain settlement services in [[Go]]', 'Participate in the on-call rotation and [[incident management]]'],
         required: ['At least 2 years of experience as a software engineer', 'Experience with [[Go]] or [[Java]]', 'Knowledge of [[SQL]] databases'],
@@ -101,7 +101,7 @@ export const PEOPLE_FAMILIES: readonly FamilySpec[] = [
     ],
     jds: [
       {
-        title: 'Data Analyst', role_category: 'data_science', company: 'Hollow Oak Retail Group', location: 'London', header: 'plain_then_location',
+        title: 'Data Analyst', industries: ['retail'], role_category: 'data_science', company: 'Hollow Oak Retail Group', location: 'London', header: 'plain_then_location',
         intro: 'Our commercial analytics team supports 300 stores with weekly trading insight.',
         responsibilities: ['Build weekly trading reports', 'Answer ad-hoc questions from category managers'],
         required: ['2-4 years of experience in an analytics role', 'Advanced [[SQL]]', '[[Power BI]] or [[Tableau]]', 'Strong [[Excel]]'],
@@ -109,7 +109,7 @@ export const PEOPLE_FAMILIES: readonly FamilySpec[] = [
         min_years: 2, benefits: ['Colleague discount of 20%', 'Discounts with retailers across the UK']
       },
       {
-        title: 'Senior Data Engineer', role_category: 'data_engineering', company: 'Pioneer Grid Energy', location: 'Oslo', header: 'at_paren',
+        title: 'Senior Data Engineer', industries: ['energy'], role_category: 'data_engineering', company: 'Pioneer Grid Energy', location: 'Oslo', header: 'at_paren',
         intro: 'We collect readings from 2 million smart meters and need a data platform that keeps up.',
         responsibilities: ['Own batch and streaming pipelines', 'Improve [[data quality]] checks'],
         required: ['Experience: total work: 5 years (Required)', '[[Apache Spark|apache spark]] and [[Python]]', 'Orchestration with [[Apache Airflow]]', 'Cloud [[data warehouse|data warehousing]] such as [[Snowflake]] or [[BigQuery]]'],
@@ -117,7 +117,7 @@ export const PEOPLE_FAMILIES: readonly FamilySpec[] = [
         min_years: 5, benefits: ['Flexible hours', 'Pension']
       },
       {
-        title: 'Machine Learning Engineer', role_category: 'data_science', company: 'Statwise', location: null, header: 'title_only',
+        title: 'Machine Learning Engineer', industries: ['software', 'energy'], role_category: 'data_science', company: 'Statwise', location: null, header: 'title_only',
         intro: 'Statwise builds [[forecasting]] tools for utilities. Fully remote within EU time zones.',
         responsibilities: ['Train and deploy [[forecasting]] models', 'Monitor model quality in production'],
         required: ['Three or more years of experience building [[machine learning]] systems', 'Proficiency in [[Python]] and [[PyTorch]]', 'Experience with [[MLOps|mlops]] tooling'],
@@ -170,7 +170,7 @@ export const PEOPLE_FAMILIES: readonly FamilySpec[] = [
     },
     jds: [
       {
-        title: 'Staff Nurse - Intensive Care Unit', role_category: 'healthcare_clinical', company: 'Riverside General Hospital', location: 'Manchester', header: 'labelled',
+        title: 'Staff Nurse - Intensive Care Unit', industries: ['healthcare'], role_category: 'healthcare_clinical', company: 'Riverside General Hospital', location: 'Manchester', header: 'labelled',
         intro: 'Riverside General is a 600-bed teaching hospital. Our 18-bed [[ICU|critical care]] is looking for registered nurses for day and night shifts.',
         responsibilities: ['Deliver safe, evidence-based care to critically ill patients', 'Support students and newly qualified nurses'],
         required: ['Current NMC registration', 'At least 12 months of acute care experience', '[[Basic Life Support|basic life support]]', 'Confident with [[IV therapy]] and [[medication administration]]'],
@@ -178,7 +178,7 @@ export const PEOPLE_FAMILIES: readonly FamilySpec[] = [
         min_years: 1, benefits: ['Pension scheme', 'Car parking', 'Discounts with retailers via our staff benefits app']
       },
       {
-        title: 'Registered Nurse (Med-Surg)', role_category: 'healthcare_clinical', company: 'Mercy Valley Health', location: 'Denver, CO', header: 'in_city',
+        title: 'Registered Nurse (Med-Surg)', industries: ['healthcare'], role_category: 'healthcare_clinical', company: 'Mercy Valley Health', location: 'Denver, CO', header: 'in_city',
         intro: 'Join the 32-bed medical-surgical unit at Mercy Valley Health.',
         responsibilities: ['Assess, plan and evaluate [[patient care]]', 'Educate patients and families'],
         required: ['Experience: total work: 2 years (Required)', 'Active RN license', '[[BLS|basic life support]] certification', 'Experience with [[Epic|epic ehr]]'],
@@ -186,7 +186,7 @@ export const PEOPLE_FAMILIES: readonly FamilySpec[] = [
         min_years: 2, benefits: ['Tuition reimbursement', '401(k) with match']
       },
       {
-        title: 'Community Staff Nurse', role_category: 'healthcare_clinical', company: 'Northfield Community Care', location: 'Galway', header: 'plain_then_location',
+        title: 'Community Staff Nurse', industries: ['healthcare'], role_category: 'healthcare_clinical', company: 'Northfield Community Care', location: 'Galway', header: 'plain_then_location',
         intro: 'We care for people at home across Galway city and county.',
         responsibilities: ['Plan and deliver care in patients\' homes', 'Liaise with GPs and physical therapists'],
         required: ['Registered with NMBI', 'Minimum of two years post-registration experience', '[[Wound care]] and [[palliative care]] experience'],
@@ -223,7 +223,7 @@ export const PEOPLE_FAMILIES: readonly FamilySpec[] = [
     ],
     jds: [
       {
-        title: 'Community Pharmacist', role_category: 'healthcare_clinical', company: 'HealthFirst Pharmacy Group', location: 'Bristol', header: 'at_paren',
+        title: 'Community Pharmacist', industries: ['healthcare', 'pharmaceuticals'], role_category: 'healthcare_clinical', company: 'HealthFirst Pharmacy Group', location: 'Bristol', header: 'at_paren',
         intro: 'A busy high-street pharmacy with a strong services offer.',
         responsibilities: ['Clinically check and supervise [[dispensing|medication dispensing]]', 'Deliver NHS services including flu vaccinations'],
         required: ['GPhC registration', 'At least 1 year as a community pharmacist', 'Sound [[pharmacology]] and [[medication dispensing]] practice'],
@@ -231,7 +231,7 @@ export const PEOPLE_FAMILIES: readonly FamilySpec[] = [
         min_years: 1, benefits: ['Staff discount', 'Discounts with retailers']
       },
       {
-        title: 'Clinical Pharmacist', role_category: 'healthcare_clinical', company: 'St. Brigid\'s Medical Center', location: 'Phoenix, AZ', header: 'labelled',
+        title: 'Clinical Pharmacist', industries: ['healthcare'], role_category: 'healthcare_clinical', company: 'St. Brigid\'s Medical Center', location: 'Phoenix, AZ', header: 'labelled',
         intro: 'Our inpatient pharmacy team supports medical and surgical wards.',
         responsibilities: ['Review medication orders', 'Take part in ward rounds'],
         required: ['PharmD required', 'Minimum of three years hospital pharmacy experience', '[[Medication reconciliation]]', '[[Pharmacology]]'],
@@ -269,7 +269,7 @@ export const PEOPLE_FAMILIES: readonly FamilySpec[] = [
     ],
     jds: [
       {
-        title: 'Primary Teacher (KS2)', role_category: 'education_teaching', company: 'Oakfield Primary School', location: 'Birmingham', header: 'plain_then_location',
+        title: 'Primary Teacher (KS2)', industries: ['education'], role_category: 'education_teaching', company: 'Oakfield Primary School', location: 'Birmingham', header: 'plain_then_location',
         intro: 'Oakfield is a friendly two-form entry primary school rated Good by Ofsted.',
         responsibilities: ['Plan and teach engaging lessons', 'Track pupil progress and report to parents'],
         required: ['Qualified Teacher Status', 'Excellent [[lesson planning]] and [[classroom management]]', 'Experience of [[student assessment]] in KS2'],
@@ -277,7 +277,7 @@ export const PEOPLE_FAMILIES: readonly FamilySpec[] = [
         min_years: null, benefits: ['Teachers\' Pension Scheme', 'Supportive leadership team']
       },
       {
-        title: 'Mathematics Teacher', role_category: 'education_teaching', company: 'International School of Valencia', location: 'Valencia', header: 'in_city',
+        title: 'Mathematics Teacher', industries: ['education'], role_category: 'education_teaching', company: 'International School of Valencia', location: 'Valencia', header: 'in_city',
         intro: 'An IB World School with 900 students from 40 countries.',
         responsibilities: ['Teach IB MYP and DP mathematics', 'Act as a homeroom tutor'],
         required: ['Teaching qualification and degree in mathematics', 'At least two years of classroom teaching experience', '[[Differentiated instruction]]', '[[Curriculum development]]'],
@@ -314,7 +314,7 @@ export const PEOPLE_FAMILIES: readonly FamilySpec[] = [
     ],
     jds: [
       {
-        title: 'HR Business Partner', role_category: 'human_resources', company: 'Copperleaf Manufacturing', location: 'Leeds', header: 'at_paren',
+        title: 'HR Business Partner', industries: ['manufacturing'], role_category: 'human_resources', company: 'Copperleaf Manufacturing', location: 'Leeds', header: 'at_paren',
         intro: 'Copperleaf makes packaging for food producers and employs 900 people across three sites.',
         responsibilities: ['Coach managers through [[employee relations]] cases', 'Lead [[performance management]] and [[workforce planning]]'],
         required: ['Minimum of four years in a generalist HR role', 'CIPD Level 5 or above', 'Strong knowledge of [[employment law]]'],
@@ -322,7 +322,7 @@ export const PEOPLE_FAMILIES: readonly FamilySpec[] = [
         min_years: 4, benefits: ['Company car allowance', 'Discounts with retailers through Perkbox']
       },
       {
-        title: 'Talent Acquisition Specialist', role_category: 'human_resources', company: 'Nimbus Software', location: 'Rotterdam', header: 'mfd_dash',
+        title: 'Talent Acquisition Specialist', industries: ['software'], role_category: 'human_resources', company: 'Nimbus Software', location: 'Rotterdam', header: 'mfd_dash',
         intro: 'Nimbus is growing from 200 to 350 people this year.',
         responsibilities: ['Own hiring for engineering and sales roles', 'Improve our candidate experience'],
         required: ['2+ years of in-house or agency [[recruiting]] experience', 'Experience with an [[applicant tracking system|applicant tracking systems]]', 'Fluent English'],

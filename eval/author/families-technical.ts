@@ -30,7 +30,7 @@ export const TECHNICAL_FAMILIES: readonly FamilySpec[] = [
     ],
     jds: [
       {
-        title: 'Project Engineer (Civil)', role_category: 'engineering_hardware', company: 'Kingsway Water Services', location: 'Birmingham', header: 'at_paren',
+        title: 'Project Engineer (Civil)', industries: ['construction'], role_category: 'engineering_hardware', company: 'Kingsway Water Services', location: 'Birmingham', header: 'at_paren',
         intro: 'Kingsway delivers water and wastewater infrastructure for utilities across the Midlands.',
         responsibilities: ['Manage design and construction of pipeline projects', 'Coordinate subcontractors on site'],
         required: ['Degree in civil engineering', 'Minimum of three years post-graduate experience', 'Proficient in [[AutoCAD]]', 'Knowledge of NEC contracts'],
@@ -38,7 +38,7 @@ export const TECHNICAL_FAMILIES: readonly FamilySpec[] = [
         min_years: 3, benefits: ['Company van', 'Discounts with retailers through our reward scheme']
       },
       {
-        title: 'Structural Engineer', role_category: 'engineering_hardware', company: 'Tasman Structures', location: 'Brisbane', header: 'in_city',
+        title: 'Structural Engineer', industries: ['construction'], role_category: 'engineering_hardware', company: 'Tasman Structures', location: 'Brisbane', header: 'in_city',
         intro: 'A consultancy designing schools, hospitals and residential towers.',
         responsibilities: ['Design concrete and steel structures', 'Prepare drawings and calculations'],
         required: ['4+ years of [[structural design|structural analysis]] experience', '[[Structural analysis]] software such as SpaceGass or ETABS', '[[Revit]]'],
@@ -87,7 +87,7 @@ export const TECHNICAL_FAMILIES: readonly FamilySpec[] = [
     },
     jds: [
       {
-        title: 'Mechanical Design Engineer', role_category: 'engineering_hardware', company: 'Brenner Pumps AG', location: 'Graz', header: 'mfd_dash',
+        title: 'Mechanical Design Engineer', industries: ['manufacturing'], role_category: 'engineering_hardware', company: 'Brenner Pumps AG', location: 'Graz', header: 'mfd_dash',
         intro: 'Brenner designs industrial pumps for water utilities.',
         responsibilities: ['Design pump components and assemblies', 'Support prototype testing'],
         required: ['At least 3 years of [[mechanical design]] experience', '[[SolidWorks]] or [[CATIA]]', '[[GD&T|gd&t]] and tolerance analysis'],
@@ -95,7 +95,7 @@ export const TECHNICAL_FAMILIES: readonly FamilySpec[] = [
         min_years: 3, benefits: ['Canteen', 'Flexible working hours']
       },
       {
-        title: 'Manufacturing Engineer', role_category: 'engineering_hardware', company: 'Northgate Automotive', location: 'Detroit, MI', header: 'labelled',
+        title: 'Manufacturing Engineer', industries: ['automotive', 'manufacturing'], role_category: 'engineering_hardware', company: 'Northgate Automotive', location: 'Detroit, MI', header: 'labelled',
         intro: 'Northgate supplies seating frames to three major automakers.',
         responsibilities: ['Improve line throughput and quality', 'Lead [[root cause analysis]] for customer complaints'],
         required: ['Bachelor\'s degree in mechanical or manufacturing engineering', 'Two (2) years of experience in automotive manufacturing', '[[Lean manufacturing]] and [[FMEA|fmea]]'],
@@ -144,7 +144,7 @@ export const TECHNICAL_FAMILIES: readonly FamilySpec[] = [
     },
     jds: [
       {
-        title: 'Controls Engineer', role_category: 'engineering_hardware', company: 'Voltaris Controls', location: 'Houston, TX', header: 'in_city',
+        title: 'Controls Engineer', industries: ['energy'], role_category: 'engineering_hardware', company: 'Voltaris Controls', location: 'Houston, TX', header: 'in_city',
         intro: 'Voltaris automates oil and gas processing facilities.',
         responsibilities: ['Program and commission [[control systems]]', 'Support customers on site'],
         required: ['Minimum of five years of controls experience', '[[PLC programming]] (Allen-Bradley or Siemens)', '[[SCADA]] development'],
@@ -152,7 +152,7 @@ export const TECHNICAL_FAMILIES: readonly FamilySpec[] = [
         min_years: 5, benefits: ['Overtime pay', 'Discounts with retailers and travel partners']
       },
       {
-        title: 'Elektroingenieur Energietechnik', role_category: 'engineering_hardware', company: 'Nordwind Energie GmbH', location: 'Hamburg', header: 'mfd_dash',
+        title: 'Elektroingenieur Energietechnik', industries: ['energy'], role_category: 'engineering_hardware', company: 'Nordwind Energie GmbH', location: 'Hamburg', header: 'mfd_dash',
         intro: 'Nordwind plant und betreibt Windparks an Land und auf See.',
         responsibilities: ['Planung von Netzanschlüssen', 'Abstimmung mit Netzbetreibern'],
         required: ['Abgeschlossenes Studium der Elektrotechnik', 'Mindestens 3 Jahre Berufserfahrung in der Energietechnik', 'Kenntnisse in [[ETAP]] oder PowerFactory'],
@@ -189,7 +189,7 @@ export const TECHNICAL_FAMILIES: readonly FamilySpec[] = [
     ],
     jds: [
       {
-        title: 'Qualified Electrician', role_category: 'engineering_hardware', company: 'Bolt & Sons Electrical', location: 'Bristol', header: 'in_city',
+        title: 'Qualified Electrician', industries: ['construction'], role_category: 'engineering_hardware', company: 'Bolt & Sons Electrical', location: 'Bristol', header: 'in_city',
         intro: 'We are a family-run contractor working on schools, offices and housing.',
         responsibilities: ['Install, test and maintain electrical systems', 'Complete certification paperwork'],
         required: ['NVQ Level 3 and 18th Edition', 'At least 2 years post-qualification experience', 'Experience with [[electrical wiring]] and fault finding'],
@@ -197,7 +197,7 @@ export const TECHNICAL_FAMILIES: readonly FamilySpec[] = [
         min_years: 2, benefits: ['Company van and fuel card', 'Tool allowance']
       },
       {
-        title: 'Site Supervisor', role_category: 'operations', company: 'Crestline Homes', location: 'Phoenix, AZ', header: 'labelled',
+        title: 'Site Supervisor', industries: ['construction', 'real_estate'], role_category: 'operations', company: 'Crestline Homes', location: 'Phoenix, AZ', header: 'labelled',
         intro: 'Crestline builds 400 single-family homes a year in the Phoenix metro area.',
         responsibilities: ['Schedule and supervise subcontractors', 'Enforce [[health and safety]] rules on site'],
         required: ['Experience: construction supervision: 3 years (Required)', 'OSHA 30 ([[health and safety]])', 'Ability to read plans'],
@@ -246,7 +246,7 @@ export const TECHNICAL_FAMILIES: readonly FamilySpec[] = [
     },
     jds: [
       {
-        title: 'Sous Chef', role_category: 'other', company: 'The Copper Kettle', location: 'Edinburgh', header: 'plain_then_location',
+        title: 'Sous Chef', industries: ['food_beverage', 'travel_hospitality'], role_category: 'other', company: 'The Copper Kettle', location: 'Edinburgh', header: 'plain_then_location',
         intro: 'A busy 90-cover brasserie in the Old Town.',
         responsibilities: ['Run the kitchen in the head chef\'s absence', 'Train junior chefs'],
         required: ['Minimum of two years as a sous chef or senior chef de partie', '[[Food safety]] Level 3', 'Strong [[menu development]] and [[food cost control]]'],
@@ -254,7 +254,7 @@ export const TECHNICAL_FAMILIES: readonly FamilySpec[] = [
         min_years: 2, benefits: ['Staff meals', 'Tips shared fairly', 'Discounts with retailers in the group']
       },
       {
-        title: 'Front Office Manager', role_category: 'customer_success', company: 'Harbour View Resort', location: 'Orlando, FL', header: 'at_paren',
+        title: 'Front Office Manager', industries: ['travel_hospitality'], role_category: 'customer_success', company: 'Harbour View Resort', location: 'Orlando, FL', header: 'at_paren',
         intro: 'A 420-room resort hotel with conference facilities.',
         responsibilities: ['Lead the front desk and concierge teams', 'Resolve escalated guest complaints'],
         required: ['3+ years of front office experience in a full-service hotel', '[[Opera PMS]]', 'Excellent [[guest relations]]'],
@@ -304,7 +304,7 @@ export const TECHNICAL_FAMILIES: readonly FamilySpec[] = [
     },
     jds: [
       {
-        title: 'Logistics Coordinator', role_category: 'operations', company: 'Rhine Freight GmbH', location: 'Duisburg', header: 'mfd_dash',
+        title: 'Logistics Coordinator', industries: ['logistics'], role_category: 'operations', company: 'Rhine Freight GmbH', location: 'Duisburg', header: 'mfd_dash',
         intro: 'Rhine Freight moves containers between the North Sea ports and inland terminals.',
         responsibilities: ['Plan barge and truck transports', 'Prepare [[customs documentation|customs compliance]]'],
         required: ['At least 2 years in freight forwarding or transport planning', 'Knowledge of Incoterms', 'Good [[Excel]] skills'],
@@ -312,7 +312,7 @@ export const TECHNICAL_FAMILIES: readonly FamilySpec[] = [
         min_years: 2, benefits: ['Job ticket', 'Company pension']
       },
       {
-        title: 'Warehouse Supervisor', role_category: 'operations', company: 'Swiftline Couriers', location: 'Memphis, TN', header: 'in_city',
+        title: 'Warehouse Supervisor', industries: ['logistics'], role_category: 'operations', company: 'Swiftline Couriers', location: 'Memphis, TN', header: 'in_city',
         intro: 'Our Memphis hub sorts 80,000 parcels a night.',
         responsibilities: ['Lead the night shift', 'Keep the building safe and on schedule'],
         required: ['Experience: warehouse supervision: 2 years (Required)', '[[Inventory management]]', '[[Warehouse management]] system experience'],

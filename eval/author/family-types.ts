@@ -25,6 +25,8 @@ export interface LocalMaterial {
 export interface JdSpec {
   title: string
   role_category: string
+  /** The employer's business and the role's, from the vocabulary of src/ai/taxonomy/vocabulary.ts, main one first. */
+  industries: readonly string[]
   company: string
   location: string | null
   /** How the title line shows title, company and location; see eval/author/render-jd.ts. */

@@ -1,4 +1,4 @@
-import type { DegreeTruth } from '../corpus-types.ts'
+import type { CvTruth, JobTruth } from '../corpus-types.ts'
 
 /**
  * CVs written out by hand, one by one, for the layouts and traps a composer would not produce:
@@ -8,18 +8,12 @@ import type { DegreeTruth } from '../corpus-types.ts'
  * addresses, 555 numbers). Dates are "YYYY-MM" or "YYYY" as the document writes them.
  */
 
-export interface HandwrittenCv {
-  id: string
-  family: string
-  format: string
-  language: 'en' | 'de' | 'fr' | 'es'
-  name: string
-  email: string | null
-  phone: string | null
-  jobs: Array<{ title: string, company: string, location: string, start: string | null, end: string | null }>
-  degrees: DegreeTruth[]
-  /** Every skill the CV lists or names, as written; canonicalised through the taxonomy when it knows them. */
-  skills: string[]
+/**
+ * A CV's truth as eval/corpus-types.ts has it, except that total years are computed by the builder
+ * from the jobs and skills are written as listed (canonicalised by the builder); and its text.
+ */
+export type HandwrittenCv = Pick<CvTruth, 'id' | 'family' | 'format' | 'language' | 'name' | 'email' | 'phone' | 'degrees' | 'skills'> & {
+  jobs: Array<Omit<JobTruth, 'current'>>
   text: string
 }
 

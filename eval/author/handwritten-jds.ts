@@ -1,3 +1,5 @@
+import type { JdTruth } from '../corpus-types.ts'
+
 /**
  * Job postings written out by hand in the shapes job boards and careers pages produce: an
  * Indeed-style posting with "Experience: pharmacy: 1 year (Required)" and pay lines, a German
@@ -5,19 +7,8 @@
  * skills are all soft skills, number words, "no experience needed". Employers are invented.
  */
 
-export interface HandwrittenJd {
-  id: string
-  family: string
-  format: string
-  title: string
-  company: string
-  location: string | null
-  min_years_experience: number | null
-  required_skills: string[]
-  preferred_skills: string[]
-  role_category: string
-  text: string
-}
+/** The posting's truth as eval/corpus-types.ts has it (split and kind are assigned by the builder), and its text. */
+export type HandwrittenJd = Omit<JdTruth, 'kind' | 'split'> & { text: string }
 
 export const HANDWRITTEN_JDS: readonly HandwrittenJd[] = [
   {
@@ -30,6 +21,7 @@ export const HANDWRITTEN_JDS: readonly HandwrittenJd[] = [
     min_years_experience: 1,
     required_skills: ['medication dispensing', 'customer service'],
     preferred_skills: ['emis', 'inventory management'],
+    industries: ['healthcare'],
     role_category: 'healthcare_clinical',
     text: `Pharmacy Technician
 HealthFirst Pharmacy Group
@@ -74,6 +66,7 @@ Work Location: In person
     min_years_experience: 3,
     required_skills: ['autocad', 'project management'],
     preferred_skills: ['bim'],
+    industries: ['construction'],
     role_category: 'engineering_hardware',
     text: `Projektingenieur Tiefbau (m/w/d) – München, Vollzeit
 Hallberg Infrastruktur GmbH
@@ -108,6 +101,7 @@ Wir bieten
     min_years_experience: 0.5,
     required_skills: ['food safety'],
     preferred_skills: ['fresh pasta'],
+    industries: ['food_beverage', 'travel_hospitality'],
     role_category: 'other',
     text: `Line Cook
 Osteria Lupa — Seattle, WA — $22–$25/hour plus tips
@@ -137,6 +131,7 @@ Staff meal every shift, health insurance after 60 days, dining discounts and dis
     min_years_experience: 0,
     required_skills: ['communication', 'problem solving', 'teamwork', 'customer service'],
     preferred_skills: [],
+    industries: ['travel_hospitality'],
     role_category: 'customer_success',
     text: `Customer Happiness Agent at Teal Travel (Lisbon, hybrid)
 
@@ -166,6 +161,7 @@ What's in it for you
     min_years_experience: 5,
     required_skills: ['power systems', 'autocad', 'health and safety', 'electrical wiring'],
     preferred_skills: ['scada'],
+    industries: ['energy'],
     role_category: 'engineering_hardware',
     text: `Electrical Site Engineer in Dublin
 Liffey Power Networks
@@ -198,6 +194,7 @@ Package: car allowance, pension, 25 days annual leave.
     min_years_experience: 3,
     required_skills: ['month-end close', 'reconciliation', 'excel', 'accounting'],
     preferred_skills: ['sage 200', 'variance analysis'],
+    industries: ['food_beverage', 'manufacturing'],
     role_category: 'finance_accounting',
     text: `Job title: Accountant
 Company: Crescent Foods
@@ -234,6 +231,7 @@ Benefits
     min_years_experience: 2,
     required_skills: ['python', 'sql', 'statistics', 'machine learning'],
     preferred_skills: ['apache spark', 'a/b testing'],
+    industries: ['software', 'retail'],
     role_category: 'data_science',
     text: `Data Scientist (m/f/d) – Amsterdam, hybrid
 Fjord Analytics
