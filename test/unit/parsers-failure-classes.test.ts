@@ -152,3 +152,17 @@ t.test('industries come from the role and the business, not from the benefits', 
   const job = parseJobText('Software Engineer\nWe build payment APIs for banks.\nBenefits\nDiscounts with retailers, staff discount, gym membership')
   t.notOk(job.industries.includes('retail'), job.industries.join(', '))
 })
+
+t.test('degrees by their national names and listed two-letter degrees are education', async (t) => {
+  const levels = (line: string) => cv(`Jane Doe\nEducation\n${line}`).education.map((degree) => degree.level)
+  t.same(levels('BA Business Administration, University of Leeds, 2012'), ['bachelor'])
+  t.same(levels('BEd Primary Education — Birmingham City University'), ['bachelor'])
+  t.same(levels('PGCE Secondary Mathematics, 2015'), ['master'])
+  t.same(levels('HND Business, Leeds City College'), ['associate'])
+  t.same(levels('NVQ Level 3 Electrotechnical Installation'), ['vocational'])
+  t.same(levels('Grado en Derecho, Universidad de Sevilla'), ['bachelor'])
+  t.same(levels('Máster en Ingeniería de Caminos, Canales y Puertos'), ['master'])
+  t.same(levels('Gesellenprüfung Elektroniker für Energie- und Gebäudetechnik'), ['vocational'])
+  t.same(cv('Jane Doe\nSkills\nMS Excel, Word').education, [], 'outside an education section "MS Excel" is not a degree')
+  t.equal(cv('Currículum Vítae\nElena Jenkins\nelena@example.com').name, 'Elena Jenkins', 'the heading of a Spanish CV is not its owner')
+})
