@@ -166,3 +166,12 @@ t.test('degrees by their national names and listed two-letter degrees are educat
   t.same(cv('Jane Doe\nSkills\nMS Excel, Word').education, [], 'outside an education section "MS Excel" is not a degree')
   t.equal(cv('Currículum Vítae\nElena Jenkins\nelena@example.com').name, 'Elena Jenkins', 'the heading of a Spanish CV is not its owner')
 })
+
+t.test('8b. incidental phrases: someone else\'s work is not the writer\'s skill', async (t) => {
+  const skills = (line: string) => cv(`Jane Doe\nExperience\nStaff Nurse | City Hospital | 2019 - 2024\n- ${line}`).skills
+  t.notOk(skills('Referred patients to physical therapy after falls').includes('physical therapy'))
+  t.notOk(skills('Collaborated with physical therapists on rehabilitation plans').includes('physical therapy'))
+  t.notOk(skills('Liaised with occupational therapy on discharge').includes('occupational therapy'))
+  t.ok(skills('Delivered physical therapy to post-operative patients').includes('physical therapy'), 'the writer\'s own work still counts')
+  t.ok(cv('Jane Doe\nSkills\nRehabilitation, wound care').skills.includes('physical therapy'), '"rehabilitation" in a list of skills still reads as one')
+})

@@ -639,7 +639,7 @@ export const SKILLS: readonly SkillEntry[] = [
   { name: 'radiography', category: 'healthcare', aliases: ['x-ray', 'xray', 'diagnostic imaging'] },
   { name: 'mri', category: 'healthcare', aliases: ['magnetic resonance imaging'] },
   { name: 'ultrasound', category: 'healthcare', aliases: ['sonography'] },
-  { name: 'physical therapy', category: 'healthcare', aliases: ['physiotherapy', 'rehabilitation'] },
+  { name: 'physical therapy', category: 'healthcare', aliases: ['physiotherapy'], listOnly: ['rehabilitation'] },
   { name: 'occupational therapy', category: 'healthcare' },
   { name: 'clinical nutrition', category: 'healthcare', aliases: ['dietetics', 'nutrition counseling'] },
   { name: 'diabetes management', category: 'healthcare', aliases: ['diabetes care', 'insulin administration', 'blood glucose monitoring'] },
