@@ -175,3 +175,11 @@ t.test('8b. incidental phrases: someone else\'s work is not the writer\'s skill'
   t.ok(skills('Delivered physical therapy to post-operative patients').includes('physical therapy'), 'the writer\'s own work still counts')
   t.ok(cv('Jane Doe\nSkills\nRehabilitation, wound care').skills.includes('physical therapy'), '"rehabilitation" in a list of skills still reads as one')
 })
+
+t.test('edges of the date and title grammars', async (t) => {
+  t.same(jobs('Jane Doe\nExperience\nStaff Nurse | City Hospital | 08/25/2020 – 01/04/2022').map(({ start, end }) => [start, end]), [['2020-08', '2022-04']], 'a US month-first date when the day cannot be a month')
+  const flattened = cv('Ann Lee ann@example.com. EXPERIENCE Staff Nurse, City Hospital, Cork 2019 - 2021 on a surgical ward, then charge nurse. Staff Nurse, Mercy Hospital, Cork 2021 - 2023 Led the night shift and trained new starters on the ward for two years.')
+  t.same(flattened.experience.map((job) => [job.company, job.start]), [['City Hospital', '2019'], ['Mercy Hospital', '2021']], 'a range followed by lower case stays on its line')
+  const remote = parseJobText('Backend Engineer at Acme (hybrid)\nWe build APIs.')
+  t.same([remote.title, remote.location], ['Backend Engineer', null], 'a note with only the arrangement names no place')
+})

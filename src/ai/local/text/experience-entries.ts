@@ -62,7 +62,8 @@ function findAnchors (lines: readonly string[]): Anchor[] {
   return lines.flatMap((line, index) => {
     const range = findDateRanges(line)[0]
     if (range === undefined) return []
-    const close = CLOSING.exec(line.slice(range.index + range.length, range.index + range.length + 4))?.[0] ?? ''
+    // Every part of CLOSING is optional: it always matches, if only the empty string.
+    const close = (CLOSING.exec(line.slice(range.index + range.length, range.index + range.length + 4)) as RegExpExecArray)[0]
     const headEnd = range.index + range.length + close.length
     const head = line.slice(0, headEnd)
     const rest = trimChars(line.slice(headEnd), ' :–—-')
