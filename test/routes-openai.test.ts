@@ -30,6 +30,7 @@ const CV: ParsedCv = {
   headline: 'Backend engineer',
   summary: null,
   skills: ['node', 'typescript', 'postgresql', 'docker'],
+  skills_unlisted: [],
   experience: [{ title: 'Backend Engineer', company: 'Initech', start: '2017-01', end: null, current: true, description: null }],
   total_years_experience: 8,
   experience_unknown_reason: null,

@@ -101,6 +101,7 @@ export const ParsedCv = Type.Object({
   headline: Nullable(Type.String({ maxLength: 500 })),
   summary: Nullable(Type.String({ maxLength: 5000 })),
   skills: SkillList,
+  skills_unlisted: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 200, description: 'The skills in `skills` that are not in the skills taxonomy, kept as the CV lists them under its skills heading (lower case)' }),
   experience: Type.Array(ExperienceEntry, { maxItems: 50 }),
   total_years_experience: Nullable(Type.Number({ minimum: 0, maximum: 80, description: 'Years covered by the dated jobs, overlaps once; null when no dated experience was found (see experience_unknown_reason), never 0 for unknown' })),
   experience_unknown_reason: Nullable(Enum(EXPERIENCE_UNKNOWN_REASONS, 'Why total_years_experience is null; null when it is known')),

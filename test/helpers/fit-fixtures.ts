@@ -31,6 +31,7 @@ export function cv (overrides: Partial<ParsedCv> = {}): ParsedCv {
     headline: null,
     summary: null,
     skills: [],
+    skills_unlisted: [],
     experience: [],
     total_years_experience: 0,
     experience_unknown_reason: null,

@@ -14,8 +14,10 @@ const SMALL = 10_000
 const LARGE = 100_000
 const MAX_RATIO = 30
 const RUNS = 3
-/** Below this a run is timer and GC noise; a quadratic 10 KB case takes a hundred times longer. */
-const NOISE_FLOOR_MS = 2
+/** A busy machine can slow one measurement down; a quadratic case fails every attempt, noise does not. */
+const ATTEMPTS = 3
+/** Below this a run is timer and GC noise; a quadratic 10 KB case takes ten times longer. */
+const NOISE_FLOOR_MS = 5
 
 const repeatTo = (size: number, unit: string, prefix = '', suffix = ''): string =>
   prefix + unit.repeat(Math.ceil((size - prefix.length - suffix.length) / unit.length)) + suffix
@@ -67,7 +69,10 @@ for (const [name, parse] of Object.entries(PARSERS)) {
       const small = generate(SMALL)
       const large = generate(LARGE)
       t.ok(large.length >= LARGE && small.length >= SMALL, `${label}: sizes`)
-      const ratio = fastest(parse, large) / fastest(parse, small)
+      // The small input first, so that the code paths of this class are compiled before they are timed.
+      fastest(parse, small)
+      let ratio = Infinity
+      for (let attempt = 0; attempt < ATTEMPTS && ratio >= MAX_RATIO; attempt++) ratio = fastest(parse, large) / fastest(parse, small)
       t.ok(ratio < MAX_RATIO, `${label}: 100 KB / 10 KB = ${ratio.toFixed(1)}`)
     }
   })

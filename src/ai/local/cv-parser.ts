@@ -1,13 +1,13 @@
 import type { ParsedCv } from '../schemas.ts'
-import { extractSkills } from '../taxonomy/skill-extractor.ts'
 import { parseCvHeader } from './text/cv-header.ts'
 import { totalYears } from './text/dates.ts'
 import { parseEducation, takeDegreeLines } from './text/education-entries.ts'
 import { parseExperience } from './text/experience-entries.ts'
 import type { DatedExperience } from './text/experience-entries.ts'
 import { prepareText } from './text/document.ts'
+import { cvSkills } from './text/cv-skills.ts'
 import { documentLanguages } from './text/languages.ts'
-import { dedupe, squash, stripBullet, toLines, truncate } from './text/lines.ts'
+import { squash, stripBullet, toLines, truncate } from './text/lines.ts'
 import { hasSection, linesOf, splitSections } from './text/sections.ts'
 import type { SectionKind } from './text/sections.ts'
 
@@ -16,7 +16,6 @@ import type { SectionKind } from './text/sections.ts'
  * section it sits in (src/ai/local/text/). `today` closes "Present" ranges; tests pin it.
  */
 
-const MAX_SKILLS = 200
 const MAX_CERTIFICATIONS = 50
 /** Without an experience heading, jobs are looked for everywhere but in these. */
 const NOT_EXPERIENCE: readonly SectionKind[] = ['summary', 'education', 'skills', 'certifications', 'languages']
@@ -38,7 +37,11 @@ export function parseCvText (document: string, today: Date = new Date()): Parsed
     contact: header.contact,
     headline: header.headline ?? experience[0]?.entry.title ?? null,
     summary: summary(linesOf(sections, 'summary')),
-    skills: dedupe([...extractSkills(linesOf(sections, 'skills').join('\n')), ...extractSkills(text)]).slice(0, MAX_SKILLS),
+    ...cvSkills({
+      text,
+      skillLines: linesOf(sections, 'skills'),
+      names: [header.name, header.contact.email, ...header.contact.links, ...experience.map(({ entry }) => entry.company)]
+    }),
     experience: experience.map(({ entry }) => entry),
     ...yearsOfExperience(experience, hasExperienceSection && experienceLines.some((line) => line !== ''), today),
     education: parseEducation([...linesOf(sections, 'education'), '', ...degreeLines]),

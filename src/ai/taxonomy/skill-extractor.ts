@@ -29,6 +29,12 @@ const SENTENCE_END = /[.!?:]\s*$/
 const LINE_BLANK = /[^\S\n]/
 const LINE_PUNCTUATION = '.,;'
 const LINE_LOOKBACK = 80
+/**
+ * A mention that is someone else's work, not the writer's skill: "referred patients to physical
+ * therapy", "liaised with occupational therapy", "worked alongside the DevOps team". Read on the
+ * bounded look-back window, so its cost is a constant per mention.
+ */
+const INCIDENTAL_BEFORE = /\b(referr\w*|refer|liais\w*|collaborat\w*|partner(ed|ing)|alongside|signpost\w*)\b[^.;:!?]{0,40}?\b(to|with|alongside)\s+(the\s+)?$|\balongside\s+(the\s+)?$/i
 
 const INDEX = buildIndex()
 
@@ -107,7 +113,9 @@ function recognize (text: string, tokens: readonly Token[], candidates: readonly
       !LIST_GAP.test(text.slice(endOf(tokens, candidates[end - 1] as Candidate), startOf(tokens, candidates[end] as Candidate)))
     if (!runEnds) continue
     const isList = end - runStart >= MIN_LIST_BY_ITSELF || certain.slice(runStart, end).includes(true)
-    for (let i = runStart; i < end; i++) {
+    // "Liaised with physiotherapy, OT and pharmacy": the whole run is someone else's work.
+    const incidental = INCIDENTAL_BEFORE.test(lineBefore(text, startOf(tokens, candidates[runStart] as Candidate)))
+    for (let i = runStart; i < end && !incidental; i++) {
       const candidate = candidates[i] as Candidate
       if (certain[i] === true || (isList && !gluedByHyphen(text, tokens, candidate))) recognized.push(candidate)
     }

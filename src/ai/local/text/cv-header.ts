@@ -28,8 +28,10 @@ export interface CvHeader {
 export function parseCvHeader (lines: readonly string[], text: string): CvHeader {
   const filled = lines.filter((line) => line !== '')
   const top = filled.slice(0, HEADER_LINES)
-  const nameAt = filled.slice(0, NAME_LINES).findIndex((line) => personName(line) !== null)
-  const name = nameAt < 0 ? leadingName(filled[0]) : personName(filled[nameAt] as string)
+  // A flattened CV opens with its owner's name on a long line: read it before lines further down that only look like names.
+  const leading = leadingName(filled[0])
+  const nameAt = leading === null ? filled.slice(0, NAME_LINES).findIndex((line) => personName(line) !== null) : 0
+  const name = leading ?? (nameAt < 0 ? null : personName(filled[nameAt] as string))
   return {
     name: name === null ? null : truncate(name, 200),
     headline: nameAt < 0 ? null : headline(filled[nameAt + 1]),

@@ -1,4 +1,5 @@
 import { MONTH_SPELLINGS, MONTH_YEAR_JOINERS, PRESENT_WORDS, RANGE_CONNECTORS, SINCE_WORDS } from './data/date-words.ts'
+import { phrasePattern } from './lines.ts'
 import { TakenSpans } from './spans.ts'
 
 /**
@@ -25,8 +26,7 @@ export interface DateRange {
 }
 
 const MONTH_NUMBERS = new Map(Object.entries(MONTH_SPELLINGS).flatMap(([month, spellings]) => spellings.map((spelling) => [spelling, Number(month)] as const)))
-const alternatives = (words: Iterable<string>): string => [...words].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')
-const MONTH_NAME = `(?:${alternatives(MONTH_NUMBERS.keys())})\\.?`
+const MONTH_NAME = `(?:${phrasePattern(MONTH_NUMBERS.keys())})\\.?`
 const YEAR = '(?:19[5-9]\\d|20\\d\\d)'
 const MONTH_NUMBER = '(?:0?[1-9]|1[0-2])'
 /** Letters and digits in any script: "März" must not be read from inside "Märzen". */
@@ -34,12 +34,12 @@ const WORD_BEFORE = '(?<![\\p{L}\\p{N}_/.])'
 const WORD_AFTER = '(?![\\p{L}\\p{N}_/])'
 const DAY = '(?:0?[1-9]|[12]\\d|3[01])'
 /** Europass and German CVs write the day too: "01/08/2022", "01.08.2022"; only the month and year are kept (see parseDate). */
-const POINT = `(?:${MONTH_NAME},?\\s*(?:(?:${alternatives(MONTH_YEAR_JOINERS)})\\s+)?${YEAR}|${DAY}/${DAY}/${YEAR}|${DAY}\\.${DAY}\\.${YEAR}|${MONTH_NUMBER}[/.]${YEAR}|${YEAR}[-/]${MONTH_NUMBER}(?![\\d/])|${YEAR})`
-const PRESENT = `(?:${alternatives(PRESENT_WORDS)})`
+const POINT = `(?:${MONTH_NAME},?\\s*(?:(?:${phrasePattern(MONTH_YEAR_JOINERS)})\\s+)?${YEAR}|${DAY}/${DAY}/${YEAR}|${DAY}\\.${DAY}\\.${YEAR}|${MONTH_NUMBER}[/.]${YEAR}|${YEAR}[-/]${MONTH_NUMBER}(?![\\d/])|${YEAR})`
+const PRESENT = `(?:${phrasePattern(PRESENT_WORDS)})`
 const DASH = '(?:[-–—‒]+>?|→|⟶|»)'
-const SEPARATOR = `\\s*(?:${DASH}|(?:${alternatives(RANGE_CONNECTORS)})(?=\\s|$))\\s*`
+const SEPARATOR = `\\s*(?:${DASH}|(?:${phrasePattern(RANGE_CONNECTORS)})(?=\\s|$))\\s*`
 const RANGE = new RegExp(`${WORD_BEFORE}(${POINT})${SEPARATOR}(${POINT}|${PRESENT})${WORD_AFTER}`, 'giu')
-const SINCE = new RegExp(`${WORD_BEFORE}(?:${alternatives(SINCE_WORDS)})\\s+(${POINT})${WORD_AFTER}`, 'giu')
+const SINCE = new RegExp(`${WORD_BEFORE}(?:${phrasePattern(SINCE_WORDS)})\\s+(${POINT})${WORD_AFTER}`, 'giu')
 const SINGLE = new RegExp(`${WORD_BEFORE}${POINT}${WORD_AFTER}`, 'giu')
 /** A range and the first letter after it: in flattened text, a capitalised word there starts the description. */
 const RANGE_THEN_WORD = new RegExp(`${RANGE.source}(?=\\s+(?<next>\\S))`, 'giu')
@@ -49,9 +49,8 @@ const CLOSING_START = new RegExp(`^(?:${POINT}|${PRESENT})${WORD_AFTER}`, 'iu')
 const POINT_END = new RegExp(`${WORD_BEFORE}${POINT}$`, 'iu')
 const SEPARATED_START = new RegExp(`^${SEPARATOR}(?:${POINT}|${PRESENT})${WORD_AFTER}`, 'iu')
 
-function escapeRegExp (text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-}
+/** Every date has a year: a text without one is not searched with the (large, Unicode) date patterns. */
+const HAS_YEAR = /(?:19[5-9]|20\d)\d/
 
 /** One date ("Sept 2018", "März 2019", "enero de 2020", "03/2019", "2019-03", "2019"), or null. */
 export function parseDate (text: string): YearMonth | null {
@@ -88,6 +87,7 @@ export function endLinesAfterRanges (text: string): string {
 export function continuesRange (line: string, next: string): boolean {
   // The end patterns are anchored at the line's end; a header line is short, so only its tail is read.
   const tail = line.slice(-60)
+  if (!HAS_YEAR.test(tail)) return false
   return (OPEN_RANGE_END.test(tail) && CLOSING_START.test(next)) || (POINT_END.test(tail) && SEPARATED_START.test(next))
 }
 
@@ -97,6 +97,7 @@ function yearMonth (year: number, month: number): YearMonth | null {
 
 /** Every date range in a line, in order: "Jan 2019 – Present", "2017-2019", "since 2020". */
 export function findDateRanges (text: string): DateRange[] {
+  if (!HAS_YEAR.test(text)) return []
   const ranges: DateRange[] = []
   const taken = new TakenSpans(text.length)
   // The patterns only match what parseDate reads; PRESENT is the one end it reads as null.
@@ -112,11 +113,13 @@ export function findDateRanges (text: string): DateRange[] {
 
 /** Every single date in a text, ranges included (both their ends), in order; the pattern only matches readable dates. */
 export function findDates (text: string): YearMonth[] {
+  if (!HAS_YEAR.test(text)) return []
   return [...text.matchAll(SINGLE)].map((match) => parseDate(match[0]) as YearMonth)
 }
 
 /** The text with its dates and ranges replaced by " | ", which callers split on. */
 export function stripDates (text: string): string {
+  if (!HAS_YEAR.test(text)) return text
   return text.replace(RANGE, ' | ').replace(SINCE, ' | ').replace(SINGLE, ' | ').replace(/[([]\s*\|\s*[)\]]/g, ' | ')
 }
 

@@ -1,5 +1,6 @@
 import { continuesRange, endLinesAfterRanges } from './dates.ts'
 import { FLATTENED_HEADINGS } from './data/section-headings.ts'
+import { phrasePattern } from './lines.ts'
 
 /**
  * What the parsers read, rebuilt from text as extraction leaves it: private-use bullet glyphs
@@ -19,9 +20,8 @@ const FEW_LINES = 3
 /** Symbol-font bullets PDF extraction keeps as private-use code points (Wingdings, Symbol). */
 const PRIVATE_BULLETS = /[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06c\uf06e\uf0be]/g
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 /** A heading inside running text: capitalised as a heading, then a colon, a dash, or a capitalised word. */
-const INLINE_HEADING = new RegExp(`(?<=^|\\S\\s+)(${FLATTENED_HEADINGS.flatMap((heading) => [heading, heading.toUpperCase()]).sort((a, b) => b.length - a.length).map(escape).join('|')})(?::\\s*|\\s+[-–—]\\s+|\\s+(?=\\p{Lu}|\\d))`, 'gu')
+const INLINE_HEADING = new RegExp(`(?<=^|\\S\\s+)(${phrasePattern(FLATTENED_HEADINGS.flatMap((heading) => [heading, heading.toUpperCase()]))})(?::\\s*|\\s+[-–—]\\s+|\\s+(?=\\p{Lu}|\\d))`, 'gu')
 /** The end of a sentence in running text, where the next entry may start. */
 const SENTENCE_BREAK = /(?<=[\p{Ll}\d)][.!?])\s+(?=\p{Lu})/gu
 

@@ -23,7 +23,7 @@ export function parseEducation (lines: readonly string[]): EducationEntry[] {
   for (const raw of lines) {
     const line = squash(stripMarkdown(stripBullet(raw)))
     if (line === '') continue
-    const degree = degreeMentions(line).length > 0
+    const degree = degreeMentions(line, true).length > 0
     const institution = parts(line).find(isInstitution) ?? null
     const current = drafts.at(-1)
     if (current === undefined || (degree && current.degreeLine !== null) || (!degree && institution !== null && current.institution !== null)) {
@@ -59,7 +59,7 @@ function toEntry (draft: Draft): EducationEntry {
 /** The part of the line naming the degree, its level and the field after it ("in Nursing"). */
 function degreeOf (line: string): { text: string, level: EducationEntry['level'], field: string | null } {
   // Read on the whole line: "MS" is only a degree when a field follows it ("MS, Statistics").
-  const mention = degreeMentions(line)[0] as DegreeMention
+  const mention = degreeMentions(line, true)[0] as DegreeMention
   const lineParts = parts(line)
   // Parts split at spaced separators, which no degree spelling contains: one part holds it.
   const index = lineParts.findIndex((part) => part.includes(mention.text))

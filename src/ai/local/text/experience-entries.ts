@@ -2,7 +2,7 @@ import type { ExperienceEntry } from '../../schemas.ts'
 import { findDateRanges, formatYearMonth } from './dates.ts'
 import type { DateRange } from './dates.ts'
 import { isBullet, squash, stripBullet, stripMarkdown, trimChars, truncate } from './lines.ts'
-import { findLocations, isRemoteLocation } from './locations.ts'
+import { findLocations, findPlace, isRemoteLocation } from './locations.ts'
 import { isOrganisationName, isRoleTitle } from './roles.ts'
 
 /**
@@ -62,7 +62,8 @@ function findAnchors (lines: readonly string[]): Anchor[] {
   return lines.flatMap((line, index) => {
     const range = findDateRanges(line)[0]
     if (range === undefined) return []
-    const close = CLOSING.exec(line.slice(range.index + range.length, range.index + range.length + 4))?.[0] ?? ''
+    // Every part of CLOSING is optional: it always matches, if only the empty string.
+    const close = (CLOSING.exec(line.slice(range.index + range.length, range.index + range.length + 4)) as RegExpExecArray)[0]
     const headEnd = range.index + range.length + close.length
     const head = line.slice(0, headEnd)
     const rest = trimChars(line.slice(headEnd), ' :–—-')
@@ -138,9 +139,9 @@ function cleanPart (part: string): string {
   return trimChars(squash(part.replace(/\(\s*\)/g, '')), ' |,·•:–—-')
 }
 
-/** Drops what is left of dates and places: "(part-time during school)", "Remote". */
+/** Drops what is left of dates and places: "(part-time during school)", "Remote", a known city on its own ("Westbrook Hotels, Edinburgh"). */
 function isNamePart (part: string): boolean {
-  return /\p{L}{2}/u.test(part) && !/^\(.*\)$/.test(part) && !isRemoteLocation(part) && !/^(hybrid|on[- ]?site)$/i.test(part)
+  return /\p{L}{2}/u.test(part) && !/^\(.*\)$/.test(part) && !isRemoteLocation(part) && !/^(hybrid|on[- ]?site)$/i.test(part) && findPlace(part) !== part
 }
 
 function description (lines: readonly string[]): string | null {

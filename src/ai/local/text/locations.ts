@@ -1,4 +1,5 @@
 import { CITIES } from './data/cities.ts'
+import { phrasePattern } from './lines.ts'
 
 /**
  * Places written the usual way, "City, ST" (US states, Canadian provinces) or "City, Country".
@@ -39,8 +40,7 @@ export function isRemoteLocation (text: string): boolean {
   return /^(fully )?remote\b/i.test(text.trim())
 }
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-const KNOWN_CITY = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...CITIES].sort((a, b) => b.length - a.length).map(escape).join('|')})(?:,\\s*(?:${REGIONS.join('|')}|${COUNTRIES.join('|')}))?(?![\\p{L}\\p{N}])`, 'u')
+const KNOWN_CITY = new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrasePattern(CITIES)})(?:,\\s*(?:${REGIONS.join('|')}|${COUNTRIES.join('|')}))?(?![\\p{L}\\p{N}])`, 'u')
 
 /** The first "City, Region" in a text, else the first city of the gazetteer it names ("Acme · Leeds · Full-time"). */
 export function findPlace (text: string): string | null {

@@ -2,7 +2,7 @@
  * Words that make a phrase a job title ("Staff Nurse", "Data Analyst Intern"). Used to tell a
  * title from a company in experience headers, and a headline from a person's name.
  */
-const ROLE_WORD = new RegExp('\\b(' + [
+const ROLE_WORD = new RegExp('(?<!\\p{L})(' + [
   'engineer', 'developer', 'programmer', 'architect', 'manager', 'director', 'lead', 'head', 'officer', 'nurse',
   'physician', 'doctor', 'surgeon', 'therapist', 'pharmacist', 'technician', 'technologist', 'scientist', 'analyst',
   'researcher', 'consultant', 'specialist', 'coordinator', 'assistant', 'associate', 'administrator', 'accountant',
@@ -11,8 +11,17 @@ const ROLE_WORD = new RegExp('\\b(' + [
   'apprentice', 'founder', 'co-founder', 'owner', 'president', 'vp', 'ceo', 'cto', 'cfo', 'coo', 'partner',
   'executive', 'supervisor', 'operator', 'mechanic', 'electrician', 'chef', 'cashier', 'paralegal', 'lawyer',
   'attorney', 'counsel', 'advisor', 'adviser', 'coach', 'cna', 'rn', 'lpn', 'emt', 'paramedic', 'caregiver', 'aide',
-  'planner', 'buyer', 'sre', 'devops', 'product owner', 'scrum master', 'tester', 'qa', 'secretary', 'receptionist'
-].join('|') + ')s?\\b', 'i')
+  'planner', 'buyer', 'sre', 'devops', 'product owner', 'scrum master', 'tester', 'qa', 'secretary', 'receptionist',
+  'operative', 'bartender', 'waiter', 'waitress', 'driver', 'labourer', 'laborer', 'carpenter', 'plumber', 'welder', 'surveyor',
+  // German, French and Spanish titles (with their feminine forms)
+  'ingenieur', 'ingenieurin', 'entwickler', 'entwicklerin', 'leiter', 'leiterin', 'berater', 'beraterin', 'lehrer', 'lehrerin',
+  'elektriker', 'elektrikerin', 'elektroniker', 'elektronikerin', 'pflegefachkraft', 'pflegefachfrau', 'pflegefachmann', 'krankenpfleger',
+  'krankenpflegerin', 'sachbearbeiter', 'sachbearbeiterin', 'kaufmann', 'kauffrau', 'softwareentwickler', 'softwareentwicklerin',
+  'ingénieur', 'ingénieure', 'développeur', 'développeuse', 'responsable', 'infirmier', 'infirmière', 'enseignant', 'enseignante',
+  'technicien', 'technicienne', 'conseiller', 'conseillère', 'directeur', 'directrice', 'vendeur', 'vendeuse', 'comptable', 'chargé', 'chargée',
+  'ingeniero', 'ingeniera', 'jefe', 'jefa', 'técnico', 'técnica', 'enfermero', 'enfermera', 'profesor', 'profesora', 'gerente',
+  'director', 'directora', 'desarrollador', 'desarrolladora', 'analista', 'consultora', 'asesor', 'asesora', 'dependiente', 'dependienta', 'abogado', 'abogada'
+].join('|') + ')s?(?!\\p{L})', 'iu')
 
 export function isRoleTitle (text: string): boolean {
   return ROLE_WORD.test(text)

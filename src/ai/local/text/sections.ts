@@ -83,9 +83,9 @@ function normalizeHeading (line: string): string {
   return /^(\p{L} )+\p{L}$/u.test(words) ? words.replace(/ /g, '') : words
 }
 
-/** "Languages: English, French" introduces a section and carries its first content. */
+/** "Languages: English, French" (or a table row, "SKILLS | Plumbing | …") introduces a section and carries its first content. */
 function inlineHeading (line: string): { kind: Exclude<SectionKind, 'preamble'>, heading: string, content: string } | null {
-  const match = /^([^:]{2,40}):\s*(\S.*)$/.exec(stripMarkdown(line))
+  const match = /^([^:|]{2,40})(?::|\s*\|)\s*(\S.*)$/.exec(stripMarkdown(line))
   if (match === null || isBullet(line)) return null
   const heading = (match[1] as string).trim()
   const kind = headingKind(heading)

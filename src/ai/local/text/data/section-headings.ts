@@ -19,6 +19,8 @@ export const HEADINGS_BY_KIND: Readonly<Partial<Record<Exclude<SectionKind, 'pre
     'educación', 'educacion', 'formación', 'formacion', 'formación académica', 'estudios', 'educación y formación'
   ],
   skills: [
+    // Europass (English template)
+    'digital skills', 'digital & job-related skills', 'job-related skills', 'organisational skills', 'communication & interpersonal skills', 'top skills',
     'kenntnisse', 'fähigkeiten', 'kompetenzen', 'fachkenntnisse', 'it-kenntnisse', 'edv-kenntnisse', 'fähigkeiten & kenntnisse', 'kenntnisse & fähigkeiten',
     'compétences', 'competences', 'compétences techniques', 'compétences clés', 'savoir-faire',
     'habilidades', 'competencias', 'aptitudes', 'conocimientos', 'habilidades técnicas', 'conocimientos técnicos'
