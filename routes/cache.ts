@@ -4,6 +4,7 @@ import type { Static, TSchema } from 'typebox'
 import type { CacheStats, FailureReason, L2Result, RedisInfo } from '../src/cache/index.ts'
 import { FAILURE_REASONS } from '../src/cache/index.ts'
 import { CACHE_POLICY } from '../src/cache-policy.ts'
+import { okResponse } from './shared/openapi.ts'
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
 const Count = Type.Integer({ minimum: 0 })
@@ -65,19 +66,21 @@ const ClearResponse = Type.Object({
 const cacheRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get('/api/cache/stats', {
     schema: {
+      operationId: 'getCacheStats',
       tags: ['cache'],
       summary: 'Cache counters, breaker and Redis state',
       description: 'Always 200: when Redis does not answer INFO within the command timeout, `partial` is true.',
-      response: { 200: StatsResponse }
+      response: { 200: okResponse(StatsResponse, 'getCacheStats', 'Counters since boot, and the state of both tiers') }
     }
   }, async () => statsBody(fastify.cache.stats(), await fastify.cache.l2Info()))
 
   fastify.post('/api/cache/clear-domains', {
     schema: {
+      operationId: 'clearDomainCache',
       tags: ['cache'],
       summary: 'Empty the domain-lookup cache in both tiers',
       description: 'Reports what each tier removed. When Redis fails, the L2 part is reported as failed; the call still succeeds.',
-      response: { 200: ClearResponse }
+      response: { 200: okResponse(ClearResponse, 'clearDomainCache', 'What each tier removed, and whether the Redis part failed') }
     }
   }, async () => {
     const { namespace } = CACHE_POLICY.domain

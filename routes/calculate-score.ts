@@ -7,6 +7,7 @@ import { describeCv } from '../src/matching/describe-cv.ts'
 import { FitScore } from '../src/matching/fit-score.ts'
 import { scoreFit } from '../src/matching/score-fit.ts'
 import { ERROR_RESPONSES } from './shared/errors.ts'
+import { okResponse, requestExample } from './shared/openapi.ts'
 import { requireText, TEXT_DESCRIPTION } from './shared/text-input.ts'
 
 export interface CalculateScoreRoutesOptions {
@@ -24,13 +25,14 @@ const calculateScoreRoutes: FastifyPluginAsyncTypebox<CalculateScoreRoutesOption
 
   fastify.post('/api/calculate-score', {
     schema: {
+      operationId: 'calculateScore',
       tags: ['matching'],
       summary: 'Score how well a CV fits a job description',
       description: 'Overall 0-100 with a breakdown (skills by embedding similarity, experience, role category, industries, ' +
         'education), the weights used and short explanations. Raw texts are parsed (and cached) first; a text and its parsed ' +
         'object score the same.',
-      body: ScoreBody,
-      response: { 200: FitScore, ...ERROR_RESPONSES }
+      body: requestExample(ScoreBody, 'calculateScore'),
+      response: { 200: okResponse(FitScore, 'calculateScore', 'The fit score, its breakdown, weights and explanations'), ...ERROR_RESPONSES }
     }
   }, async (request) => {
     const { cv, jd } = request.body

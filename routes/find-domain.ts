@@ -3,7 +3,7 @@ import { Type } from 'typebox'
 import type { DomainConfig } from '../src/config.ts'
 import { DomainFinder } from '../src/domains/domain-finder.ts'
 import { DomainSuggestion } from '../src/domains/suggest-domains.ts'
-import { ERROR_RESPONSES } from './shared/errors.ts'
+import { BODY_ERRORS, errorResponses, okResponse, requestExample } from './shared/openapi.ts'
 
 export interface FindDomainRoutesOptions {
   domains: DomainConfig
@@ -24,12 +24,13 @@ const findDomainRoutes: FastifyPluginAsyncTypebox<FindDomainRoutesOptions> = asy
 
   fastify.post('/api/find-domain', {
     schema: {
+      operationId: 'findDomain',
       tags: ['domains'],
       summary: "Suggest a company's web domain",
       description: 'Ranked guesses from the company name, location and industry, optionally checked in DNS (DOMAIN_VERIFY_DNS). ' +
         'Cached for one hour; POST /api/cache/clear-domains empties that cache.',
-      body: FindDomainBody,
-      response: { 200: FindDomainResponse, ...ERROR_RESPONSES }
+      body: requestExample(FindDomainBody, 'findDomain'),
+      response: { 200: okResponse(FindDomainResponse, 'findDomain', 'Domain suggestions, best first'), ...errorResponses(...BODY_ERRORS) }
     }
   }, async (request) => {
     const { company_name: companyName, location, industry } = request.body

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
+import { okResponse } from './shared/openapi.ts'
 
 const HealthResponse = Type.Object({ status: Type.Literal('ok') })
 
@@ -13,11 +14,21 @@ const ReadyResponse = Type.Object({
 /** Liveness and readiness. A missing Redis degrades the service; it never makes it unready. */
 const healthRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get('/health', {
-    schema: { tags: ['ops'], summary: 'Liveness: 200 while the process serves', response: { 200: HealthResponse } }
+    schema: {
+      operationId: 'getHealth',
+      tags: ['ops'],
+      summary: 'Liveness: 200 while the process serves',
+      response: { 200: okResponse(HealthResponse, 'getHealth', 'The process serves') }
+    }
   }, async () => ({ status: 'ok' as const }))
 
   fastify.get('/ready', {
-    schema: { tags: ['ops'], summary: 'Readiness, with the state of the Redis tier', response: { 200: ReadyResponse } }
+    schema: {
+      operationId: 'getReadiness',
+      tags: ['ops'],
+      summary: 'Readiness, with the state of the Redis tier',
+      response: { 200: okResponse(ReadyResponse, 'getReadiness', 'Ready to serve, whatever the state of Redis') }
+    }
   }, async () => ({ status: 'ready' as const, redis: fastify.cache.l2StatusLabel() }))
 }
 

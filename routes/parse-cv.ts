@@ -6,7 +6,7 @@ import { ParsedCv } from '../src/ai/schemas.ts'
 import type { LimitsConfig } from '../src/config.ts'
 import { extractText } from '../src/documents/extract-text.ts'
 import { ClientError } from '../src/client-error.ts'
-import { ERROR_RESPONSES } from './shared/errors.ts'
+import { AI_ERRORS, BODY_ERRORS, errorResponses, okResponse, requestExample } from './shared/openapi.ts'
 import { requireText, TextBody } from './shared/text-input.ts'
 
 export interface ParseCvRoutesOptions {
@@ -31,6 +31,7 @@ const parseCvRoutes: FastifyPluginAsyncTypebox<ParseCvRoutesOptions> = async (fa
 
   fastify.post('/api/parse-cv', {
     schema: {
+      operationId: 'parseCv',
       tags: ['parsing'],
       summary: 'Parse a CV (JSON text or a PDF, DOCX or TXT upload)',
       description: 'Send `{ "text": "..." }` as JSON, or upload the file as `multipart/form-data` (field `file`, ' +
@@ -38,11 +39,11 @@ const parseCvRoutes: FastifyPluginAsyncTypebox<ParseCvRoutesOptions> = async (fa
         'education, certifications and languages. Cached for 30 days by a hash of the text; the text itself is never logged.',
       body: {
         content: {
-          'application/json': { schema: TextBody },
+          'application/json': { schema: requestExample(TextBody, 'parseCv') },
           'multipart/form-data': { schema: UploadBody }
         }
       },
-      response: { 200: ParsedCv, ...ERROR_RESPONSES }
+      response: { 200: okResponse(ParsedCv, 'parseCv', 'The parsed CV'), ...errorResponses(...BODY_ERRORS, 422, ...AI_ERRORS) }
     }
   }, async (request) => {
     const text = request.isMultipart() ? await uploadedText(request) : (request.body as { text: string }).text
