@@ -88,7 +88,9 @@ function closestCvSkills (skills: readonly string[], cvSkills: readonly string[]
     const skill = skills[row]!
     // Matched on the rounded value, so that a reported 0.75 is never "not matched".
     const similarity = Math.round(best.similarity * 1000) / 1000
-    return [skill, { skill, best_match: cvSkills[best.index]!, similarity, matched: similarity >= SKILL_MATCH_THRESHOLD }]
+    // A CV skill with nothing in common (similarity 0 or less) is not the "closest" of anything.
+    const bestMatch = similarity > 0 ? cvSkills[best.index]! : null
+    return [skill, { skill, best_match: bestMatch, similarity, matched: similarity >= SKILL_MATCH_THRESHOLD }]
   }))
 }
 
