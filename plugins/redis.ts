@@ -17,10 +17,8 @@ const CLOSE_GRACE_MS = 1000
  */
 async function redisPlugin (fastify: FastifyInstance, options: RedisPluginOptions): Promise<void> {
   const { cache } = options
-  if (!cache.enabled || cache.redisUrl === undefined) {
-    fastify.log.info({ enabled: cache.enabled }, 'Redis not configured: the cache runs without L2')
-    return
-  }
+  // The cache plugin logs the cache mode (disabled, L1 only, or L2 and where).
+  if (!cache.enabled || cache.redisUrl === undefined) return
   const client = createRedisClient({
     url: cache.redisUrl,
     commandTimeoutMs: cache.l2CommandTimeoutMs,
@@ -28,10 +26,13 @@ async function redisPlugin (fastify: FastifyInstance, options: RedisPluginOption
     maxReconnectDelayMs: cache.l2MaxReconnectDelayMs
   })
   decorateWithoutWaiting(fastify, client)
-  logConnectionChanges(client, fastify.log)
+  const connection = logConnectionChanges(client, fastify.log)
   // Not awaited: boot must not depend on Redis. A failed first attempt is retried in the background.
   client.connect().catch(() => {})
-  fastify.addHook('onClose', () => closeClient(client))
+  fastify.addHook('onClose', () => {
+    connection.closing = true
+    return closeClient(client)
+  })
 }
 
 /**
@@ -54,19 +55,34 @@ function decorateWithoutWaiting (fastify: FastifyInstance, client: Redis): void 
   }
 }
 
-/** One line per transition, not per reconnection attempt: a dead Redis must not flood the log. */
-function logConnectionChanges (client: Redis, log: FastifyBaseLogger): void {
+/**
+ * One line per transition, not per reconnection attempt: a dead Redis must not flood the log.
+ * A Redis that cannot be reached at boot is said once; a connection the service closes itself
+ * (shutdown: `closing`) is not reported as lost.
+ */
+function logConnectionChanges (client: Redis, log: FastifyBaseLogger): { closing: boolean } {
+  const connection = { closing: false }
   let connected = false
+  let everConnected = false
   client.on('ready', () => {
     connected = true
+    everConnected = true
     log.info('Redis connection ready: L2 cache available')
   })
   client.on('close', () => {
     if (!connected) return
     connected = false
-    log.warn('Redis connection lost: the cache runs on L1 while it reconnects in the background')
+    if (!connection.closing) log.warn('Redis connection lost: the cache runs on L1 while it reconnects in the background')
   })
-  client.on('error', (error: Error) => log.debug({ err: { message: error.message } }, 'Redis client error'))
+  let unreachableLogged = false
+  client.on('error', (error: Error) => {
+    if (!everConnected && !unreachableLogged && !connection.closing) {
+      unreachableLogged = true
+      log.warn({ err: { message: error.message } }, '⚠️  Redis did not answer at boot: the cache runs on L1 and keeps reconnecting in the background')
+    }
+    log.debug({ err: { message: error.message } }, 'Redis client error')
+  })
+  return connection
 }
 
 /**

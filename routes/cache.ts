@@ -14,7 +14,9 @@ const FailureCounts = Type.Object({
   by_reason: Type.Record(Type.String(), Count, { description: `Counts for ${FAILURE_REASONS.join(', ')}` })
 })
 
-const L2State = Type.Union([Type.Literal('ready'), Type.Literal('down'), Type.Literal('circuit_open'), Type.Literal('disabled')])
+const L2State = Type.Union([Type.Literal('ready'), Type.Literal('down'), Type.Literal('circuit_open'), Type.Literal('disabled'), Type.Literal('l1_only')], {
+  description: '`disabled`: the cache is off (DISABLE_CACHE); `l1_only`: no REDIS_URL; otherwise the state of Redis'
+})
 
 const StatsResponse = Type.Object({
   enabled: Type.Boolean(),
@@ -48,6 +50,7 @@ const StatsResponse = Type.Object({
   }),
   get_failures: FailureCounts,
   set_failures: FailureCounts,
+  clear_failures: FailureCounts,
   pending_writes: Count
 })
 
@@ -85,7 +88,7 @@ const cacheRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   }, async () => {
     const { namespace } = CACHE_POLICY.domain
     const result = await fastify.cache.clearNamespace(namespace)
-    const l2Status = fastify.cache.l2StatusLabel() === 'disabled'
+    const l2Status = ['disabled', 'l1_only'].includes(fastify.cache.l2StatusLabel())
       ? 'skipped' as const
       : result.l2Failure === undefined ? 'ok' as const : 'failed' as const
     return {
@@ -122,6 +125,7 @@ function statsBody (stats: CacheStats, info: L2Result<RedisInfo> | undefined): S
     },
     get_failures: failureBody(stats.getFailures),
     set_failures: failureBody(stats.setFailures),
+    clear_failures: failureBody(stats.clearFailures),
     pending_writes: stats.pendingWrites
   }
 }

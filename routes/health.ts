@@ -6,8 +6,9 @@ const HealthResponse = Type.Object({ status: Type.Literal('ok') })
 
 const ReadyResponse = Type.Object({
   status: Type.Literal('ready'),
-  redis: Type.Union([Type.Literal('ready'), Type.Literal('down'), Type.Literal('circuit_open'), Type.Literal('disabled')], {
-    description: 'L2 state. Anything but "ready" only degrades the service (L1 and fresh computation); it stays ready.'
+  redis: Type.Union([Type.Literal('ready'), Type.Literal('down'), Type.Literal('circuit_open'), Type.Literal('disabled'), Type.Literal('l1_only')], {
+    description: 'L2 state: `disabled` when the cache is off (DISABLE_CACHE), `l1_only` without REDIS_URL. ' +
+      'Anything but "ready" only degrades the service (L1 and fresh computation); it stays ready.'
   })
 })
 

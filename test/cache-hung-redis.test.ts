@@ -91,10 +91,16 @@ t.test('a SIGSTOPped Redis costs at most one bounded wait per probe interval', a
   t.equal(stats.json().l2.info, null)
   t.ok(stats.json().get_failures.by_reason.timeout >= 1)
 
+  const lostWritesBefore = await metricValue(app, 'cache_set_failures_total')
   const cleared = await app.inject({ method: 'POST', url: '/api/cache/clear-domains' })
   t.equal(cleared.statusCode, 200, 'clear-domains answers while Redis is hung')
   t.equal(cleared.json().l2.status, 'failed', 'and reports the L2 part as failed')
-  t.ok(['timeout', 'circuit_open'].includes(cleared.json().l2.reason))
+  const clearReason = cleared.json().l2.reason
+  t.ok(['timeout', 'circuit_open'].includes(clearReason))
+  t.equal(await metricValue(app, 'cache_clear_failures_total', { namespace: 'domain', tier: 'l2', reason: clearReason }), 1, 'counted as a failed clear')
+  t.equal(await metricValue(app, 'cache_set_failures_total'), lostWritesBefore, 'not as a lost write')
+  t.match(logs.warnings('⚠️  Cache clear failed:'), [{ namespace: 'domain', reason: clearReason, msg: /L1 was cleared/ }], 'and logged as one')
+  t.equal((await app.inject('/api/cache/stats')).json().clear_failures.total, 1)
   t.equal(probe.computations, 1)
 
   redis.resume()

@@ -29,6 +29,9 @@ t.test('boot with no Redis at all: the service serves from L1 and says so', asyn
   t.equal((await app.inject('/ready')).statusCode, 200, 'a missing Redis does not make the service unready')
   t.ok(await metricValue(app, 'cache_get_failures_total', { namespace: PROBE_NAMESPACE, tier: 'l2', reason: 'connection' }) >= 1)
   t.ok(logs.warnings('⚠️  Cache retrieval failed:').some((line) => line.reason === 'connection'))
+  t.match(logs.lines.filter((line) => line.msg.startsWith('Cache mode:')), [{ cacheMode: 'l2', topology: 'standalone', redis: /^127\.0\.0\.1:\d+$/ }],
+    'boot logged the cache mode once, with where Redis should be')
+  t.equal(logs.warnings('⚠️  Redis did not answer at boot').length, 1, 'and, once, that Redis did not answer')
 })
 
 t.test('Redis killed, then restarted: requests keep succeeding and L2 comes back by itself', async (t) => {

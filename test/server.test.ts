@@ -17,6 +17,8 @@ t.test('the server process: listens, serves, and on SIGTERM closes Redis and exi
 
   t.equal(await server.stop(), 0, 'exited cleanly')
   t.ok(server.lines.some((line) => line.includes('shut down cleanly')))
+  t.equal(server.lines.filter((line) => line.includes('Cache mode: L1 + L2 on Redis (standalone, 127.0.0.1:')).length, 1, 'boot said which cache it runs, once')
+  t.notOk(server.lines.some((line) => line.includes('Redis connection lost')), 'closing its own connection is not a lost connection')
   const clientsAfter = Number(/connected_clients:(\d+)/.exec(await redis.command('INFO', 'clients'))?.[1])
   t.ok(clientsBefore >= 2, `the service had its connections open (${clientsBefore - 1})`)
   t.equal(clientsAfter, 1, 'all of them were closed: only the INFO query itself is connected')

@@ -529,7 +529,7 @@ export const EXAMPLES: Record<string, { request?: unknown, response: unknown }> 
   "getReadiness": {
     "response": {
       "status": "ready",
-      "redis": "disabled"
+      "redis": "l1_only"
     }
   },
   "getCacheStats": {
@@ -546,7 +546,7 @@ export const EXAMPLES: Record<string, { request?: unknown, response: unknown }> 
       },
       "l2": {
         "configured": false,
-        "status": "disabled",
+        "status": "l1_only",
         "breaker": "none",
         "breaker_opens": 0,
         "hits": 0,
@@ -571,6 +571,21 @@ export const EXAMPLES: Record<string, { request?: unknown, response: unknown }> 
         }
       },
       "set_failures": {
+        "total": 0,
+        "by_reason": {
+          "timeout": 0,
+          "connection": 0,
+          "circuit_open": 0,
+          "oom": 0,
+          "readonly": 0,
+          "auth": 0,
+          "loading": 0,
+          "busy": 0,
+          "corrupt": 0,
+          "other": 0
+        }
+      },
+      "clear_failures": {
         "total": 0,
         "by_reason": {
           "timeout": 0,
