@@ -108,6 +108,9 @@ t.test('every JSON request body and 200 response has an example that its schema 
   }
   const errorExample = (document.components.schemas.ErrorResponse as { examples?: unknown[] }).examples?.[0]
   t.same(check({ $ref: ERROR_REF }, errorExample), [], 'the ErrorResponse example matches it')
+  const { app } = await buildTestApp(t)
+  const formPost = await app.inject({ method: 'POST', url: '/api/parse', payload: 'text=a+job', headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+  t.same(formPost.json(), errorExample, 'and is the real answer to a form post (curl -d without a Content-Type)')
 })
 
 t.test('the examples are what the app answers to the example requests', async (t) => {
