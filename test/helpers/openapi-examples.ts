@@ -6,6 +6,7 @@
 // the sample documents of test/fixtures/texts/. test/openapi.test.ts checks the examples against
 // the schemas, and that the app still gives those answers: run this again when it says so.
 import { writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../src/app.ts'
 import { parseConfig } from '../../src/config.ts'
@@ -69,4 +70,5 @@ async function main (): Promise<void> {
   console.log(`wrote ${OUTPUT.pathname}: ${Object.keys(examples).join(', ')}`)
 }
 
-if (import.meta.main) await main()
+// Run as a script (not when a test imports it); `import.meta.main` needs Node 24.2, engines say 22.15.
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main()
