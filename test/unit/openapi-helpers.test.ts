@@ -16,9 +16,9 @@ t.test('errorResponses: one described $ref to the shared error per status; 503 d
 
 t.test('requestExample and okResponse add the generated example without changing the shared schema', async (t) => {
   const schema = Type.Object({ text: Type.String() })
-  const body: { examples?: unknown[] } = requestExample(schema, 'parseJobDescription')
+  const body = requestExample(schema, 'parseJobDescription') as { examples?: unknown[] }
   t.same(body.examples, [EXAMPLES.parseJobDescription?.request])
-  const ok: { examples?: unknown[], description?: string } = okResponse(schema, 'parseJobDescription', 'The parsed job description')
+  const ok = okResponse(schema, 'parseJobDescription', 'The parsed job description') as { examples?: unknown[], description?: string }
   t.same(ok.examples, [EXAMPLES.parseJobDescription?.response])
   t.equal(ok.description, 'The parsed job description')
   t.notOk('examples' in schema || 'description' in schema, 'the schema itself is untouched')
