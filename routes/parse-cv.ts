@@ -7,6 +7,7 @@ import type { LimitsConfig } from '../src/config.ts'
 import { extractText } from '../src/documents/extract-text.ts'
 import { ClientError } from '../src/client-error.ts'
 import { AI_ERRORS, BODY_ERRORS, errorResponses, okResponse, requestExample } from './shared/openapi.ts'
+import { answerWithProvenance, Provenance, withProvenance } from './shared/provenance.ts'
 import { requireText, TextBody } from './shared/text-input.ts'
 
 export interface ParseCvRoutesOptions {
@@ -43,11 +44,13 @@ const parseCvRoutes: FastifyPluginAsyncTypebox<ParseCvRoutesOptions> = async (fa
           'multipart/form-data': { schema: UploadBody }
         }
       },
-      response: { 200: okResponse(ParsedCv, 'parseCv', 'The parsed CV'), ...errorResponses(...BODY_ERRORS, 422, ...AI_ERRORS) }
+      response: { 200: okResponse(withProvenance(ParsedCv, 'ParsedCvAnswer'), 'parseCv', 'The parsed CV'), ...errorResponses(...BODY_ERRORS, 422, ...AI_ERRORS) }
     }
-  }, async (request) => {
+  }, async (request, reply) => {
     const text = request.isMultipart() ? await uploadedText(request) : (request.body as { text: string }).text
-    return fastify.ai.parseCv(requireText(text, request.isMultipart() ? 'The uploaded file' : 'text', limits.maxTextBytes))
+    const provenance = new Provenance()
+    const cv = await fastify.ai.parseCv(requireText(text, request.isMultipart() ? 'The uploaded file' : 'text', limits.maxTextBytes), provenance)
+    return answerWithProvenance(reply, provenance, cv)
   })
 }
 

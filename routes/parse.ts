@@ -3,6 +3,7 @@ import { ParsedJob } from '../src/ai/schemas.ts'
 import type { LimitsConfig } from '../src/config.ts'
 import { ERROR_RESPONSES } from './shared/errors.ts'
 import { okResponse, requestExample } from './shared/openapi.ts'
+import { answerWithProvenance, Provenance, withProvenance } from './shared/provenance.ts'
 import { requireText, TextBody } from './shared/text-input.ts'
 
 export interface ParseRoutesOptions {
@@ -18,9 +19,13 @@ const parseRoutes: FastifyPluginAsyncTypebox<ParseRoutesOptions> = async (fastif
       description: 'Extracts title, company, location, remote policy, seniority, years, required and preferred skills, ' +
         'responsibilities, education, languages, salary, industries and role category. Cached for 30 days by a hash of the text.',
       body: requestExample(TextBody, 'parseJobDescription'),
-      response: { 200: okResponse(ParsedJob, 'parseJobDescription', 'The parsed job description'), ...ERROR_RESPONSES }
+      response: { 200: okResponse(withProvenance(ParsedJob, 'ParsedJobAnswer'), 'parseJobDescription', 'The parsed job description'), ...ERROR_RESPONSES }
     }
-  }, async (request) => fastify.ai.parseJobDescription(requireText(request.body.text, 'text', options.limits.maxTextBytes)))
+  }, async (request, reply) => {
+    const provenance = new Provenance()
+    const job = await fastify.ai.parseJobDescription(requireText(request.body.text, 'text', options.limits.maxTextBytes), provenance)
+    return answerWithProvenance(reply, provenance, job)
+  })
 }
 
 export default parseRoutes

@@ -51,7 +51,7 @@ export async function buildApp (config: Config, options: AppOptions = {}): Promi
   await app.register(metricsPlugin)
   await app.register(redisPlugin, { cache: config.cache })
   await app.register(cachePlugin, { cache: config.cache })
-  await app.register(aiPlugin, { ai: config.ai })
+  await app.register(aiPlugin, { ai: config.ai, cachePolicies: config.cache.policies, warningIntervalMs: config.cache.warningIntervalMs })
   await app.register(swaggerPlugin)
 
   await app.register(healthRoutes)
@@ -59,7 +59,7 @@ export async function buildApp (config: Config, options: AppOptions = {}): Promi
   await app.register(parseRoutes, { limits: config.limits })
   await app.register(parseCvRoutes, { limits: config.limits })
   await app.register(calculateScoreRoutes, { limits: config.limits })
-  await app.register(findDomainRoutes, { domains: config.domains })
+  await app.register(findDomainRoutes, { domains: config.domains, cache: config.cache })
   return app
 }
 

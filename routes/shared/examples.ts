@@ -72,7 +72,11 @@ export const EXAMPLES: Record<string, { request?: unknown, response: unknown }> 
       "industries": [
         "fintech"
       ],
-      "role_category": "software_engineering"
+      "role_category": "software_engineering",
+      "meta": {
+        "source": "provider",
+        "degraded": false
+      }
     }
   },
   "parseCv": {
@@ -204,7 +208,11 @@ export const EXAMPLES: Record<string, { request?: unknown, response: unknown }> 
       "languages": [
         "english",
         "spanish"
-      ]
+      ],
+      "meta": {
+        "source": "provider",
+        "degraded": false
+      }
     }
   },
   "calculateScore": {
@@ -447,7 +455,11 @@ export const EXAMPLES: Record<string, { request?: unknown, response: unknown }> 
         "Same role category: software engineering",
         "No industry in common: the job is in fintech, the candidate in logistics",
         "Meets the education requirement: bachelor against bachelor required"
-      ]
+      ],
+      "meta": {
+        "source": "provider",
+        "degraded": false
+      }
     }
   },
   "findDomain": {
@@ -518,7 +530,11 @@ export const EXAMPLES: Record<string, { request?: unknown, response: unknown }> 
           "source": "first-word",
           "verified": null
         }
-      ]
+      ],
+      "meta": {
+        "source": "provider",
+        "degraded": false
+      }
     }
   },
   "getHealth": {
@@ -540,7 +556,7 @@ export const EXAMPLES: Record<string, { request?: unknown, response: unknown }> 
         "hits": 2,
         "misses": 68,
         "entries": 68,
-        "bytes": 248008,
+        "bytes": 248188,
         "max_entries": 50000,
         "max_bytes": 67108864
       },
