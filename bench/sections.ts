@@ -2,6 +2,7 @@ import { alternativesSection } from './alternatives/section.ts'
 import { aiSoakSection } from './soak/ai-provider-soak.ts'
 import { baselineSection } from './baseline/try-catch.ts'
 import { costSection } from './cost/cost-section.ts'
+import { documentBombsSection } from './documents/bombs.ts'
 import type { Section } from './lib/report.ts'
 import { memorySection } from './memory/memory-section.ts'
 import { microSection } from './micro/section.ts'
@@ -17,5 +18,6 @@ export const SECTIONS: readonly Section[] = [
   costSection,
   memorySection,
   microSection,
-  profileSection
+  profileSection,
+  documentBombsSection
 ]

@@ -83,11 +83,48 @@ export interface LimitsConfig {
   maxUploadBytes: number
 }
 
+/** Bounds on connections, so that a stalled or dripping client is dropped (in milliseconds). */
+export interface HttpConfig {
+  /** Whole request, headers and body: past it the server answers 408 and closes (REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs: number
+  /** Request headers alone; at most the request timeout (HEADERS_TIMEOUT_MS). */
+  headersTimeoutMs: number
+  /**
+   * A socket with no bytes either way for this long is destroyed, even while its request is
+   * being handled: longer than any handler may take (CONNECTION_TIMEOUT_MS).
+   */
+  connectionTimeoutMs: number
+  /** An idle keep-alive connection is closed after this (KEEP_ALIVE_TIMEOUT_MS). */
+  keepAliveTimeoutMs: number
+}
+
+/** Budgets for reading uploaded PDF and DOCX files, which run in worker threads. */
+export interface DocumentsConfig {
+  /** A PDF with more pages is refused before any page is read (MAX_DOCUMENT_PAGES). */
+  maxPages: number
+  /** Extraction stops once the text is longer than this, in UTF-8 bytes (MAX_EXTRACTED_TEXT_BYTES). */
+  maxExtractedTextBytes: number
+  /** A DOCX declaring, or a PDF's Flate streams inflating to, more bytes is refused (MAX_DOCUMENT_INFLATED_BYTES). */
+  maxInflatedBytes: number
+  /** A DOCX (ZIP) with more entries is refused (MAX_DOCUMENT_ARCHIVE_ENTRIES). */
+  maxArchiveEntries: number
+  /** One document's time in a worker; past it the worker is terminated and replaced (DOCUMENT_TASK_TIMEOUT_MS). */
+  taskTimeoutMs: number
+  /** Worker threads reading documents (DOCUMENT_WORKERS). */
+  workers: number
+  /** Each worker's V8 old-generation heap limit, in MiB (DOCUMENT_WORKER_HEAP_MB). */
+  workerHeapMb: number
+  /** Multipart uploads in flight at once; more are answered 503 with Retry-After (MAX_CONCURRENT_UPLOADS). */
+  maxConcurrentUploads: number
+}
+
 export interface Config {
   port: number
   host: string
   logLevel: LogLevel
   shutdownTimeoutMs: number
+  http: HttpConfig
+  documents: DocumentsConfig
   cache: CacheConfig
   ai: AiConfig
   domains: DomainConfig
@@ -246,6 +283,33 @@ function readAiResilience (read: EnvReader): AiResilienceConfig {
   }
 }
 
+function readHttpConfig (read: EnvReader): HttpConfig {
+  const requestTimeoutMs = read.integer('REQUEST_TIMEOUT_MS', 30_000, 100, 10 * MINUTE_MS)
+  const headersTimeoutMs = read.integer('HEADERS_TIMEOUT_MS', 10_000, 100, 10 * MINUTE_MS)
+  // Node refuses a server whose header deadline is later than its request deadline.
+  if (headersTimeoutMs > requestTimeoutMs) read.problems.push(`HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not exceed REQUEST_TIMEOUT_MS (${requestTimeoutMs})`)
+  return {
+    requestTimeoutMs,
+    headersTimeoutMs,
+    // Above the AI provider's worst case (30 s timeout, 2 retries): a slow answer is not an idle client.
+    connectionTimeoutMs: read.integer('CONNECTION_TIMEOUT_MS', 2 * MINUTE_MS, 100, 10 * MINUTE_MS),
+    keepAliveTimeoutMs: read.integer('KEEP_ALIVE_TIMEOUT_MS', 72_000, 100, 10 * MINUTE_MS)
+  }
+}
+
+function readDocumentsConfig (read: EnvReader): DocumentsConfig {
+  return {
+    maxPages: read.integer('MAX_DOCUMENT_PAGES', 50, 1, 10_000),
+    maxExtractedTextBytes: read.integer('MAX_EXTRACTED_TEXT_BYTES', 1 * MIB, 1 * KIB, 100 * MIB),
+    maxInflatedBytes: read.integer('MAX_DOCUMENT_INFLATED_BYTES', 32 * MIB, 64 * KIB, 1024 * MIB),
+    maxArchiveEntries: read.integer('MAX_DOCUMENT_ARCHIVE_ENTRIES', 1000, 1, 65_535),
+    taskTimeoutMs: read.integer('DOCUMENT_TASK_TIMEOUT_MS', 10_000, 100, 10 * MINUTE_MS),
+    workers: read.integer('DOCUMENT_WORKERS', 2, 1, 64),
+    workerHeapMb: read.integer('DOCUMENT_WORKER_HEAP_MB', 256, 32, 16_384),
+    maxConcurrentUploads: read.integer('MAX_CONCURRENT_UPLOADS', 16, 1, 100_000)
+  }
+}
+
 function readAiConfig (read: EnvReader): AiConfig {
   const requested = read.oneOf('AI_PROVIDER', AI_PROVIDERS, 'auto')
   const apiKey = read.raw('OPENAI_API_KEY')
@@ -297,6 +361,8 @@ export function parseConfig (env: Env): Config {
     host: read.string('HOST', '0.0.0.0'),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 10 * MINUTE_MS),
+    http: readHttpConfig(read),
+    documents: readDocumentsConfig(read),
     cache: {
       enabled: !read.boolean('DISABLE_CACHE', false),
       keyPrefix: read.keyPrefix('CACHE_KEY_PREFIX', 'jobfit'),

@@ -18,7 +18,8 @@ const ERROR_DESCRIPTIONS = {
   415: 'The Content-Type is not one this route accepts: `message` names the accepted types.',
   422: 'The uploaded file is not a readable PDF, DOCX or text file (e.g. a scanned PDF with no text layer, or a corrupt file).',
   502: 'The AI provider answered with something unusable or refused the request. Retrying may help.',
-  503: 'The AI provider is unavailable or rate-limited: retry after the seconds in the Retry-After header.',
+  503: 'A dependency is unavailable or overloaded (the AI provider; on uploads, also the document readers): ' +
+    'retry after the seconds in the Retry-After header.',
   504: 'The AI provider did not answer in time. Retrying may help.'
 } as const
 

@@ -112,6 +112,25 @@ t.test('domains and limits: defaults, and DNS servers as a comma-separated list'
   t.equal(parseConfig({}).domains.verifyDns, false)
 })
 
+t.test('documents and connections: defaults, ranges, and a header deadline within the request deadline', async (t) => {
+  const config = parseConfig({})
+  t.same(config.documents, {
+    maxPages: 50,
+    maxExtractedTextBytes: 1024 * 1024,
+    maxInflatedBytes: 32 * 1024 * 1024,
+    maxArchiveEntries: 1000,
+    taskTimeoutMs: 10_000,
+    workers: 2,
+    workerHeapMb: 256,
+    maxConcurrentUploads: 16
+  })
+  t.same(config.http, { requestTimeoutMs: 30_000, headersTimeoutMs: 10_000, connectionTimeoutMs: 120_000, keepAliveTimeoutMs: 72_000 })
+  t.same(parseConfig({ MAX_DOCUMENT_PAGES: '3', DOCUMENT_WORKERS: '4', REQUEST_TIMEOUT_MS: '5000', HEADERS_TIMEOUT_MS: '5000' }).documents.maxPages, 3)
+  t.match(configError({ DOCUMENT_WORKERS: '0', DOCUMENT_WORKER_HEAP_MB: '8', MAX_DOCUMENT_PAGES: 'many' }).problems,
+    [/MAX_DOCUMENT_PAGES must be an integer/, /DOCUMENT_WORKERS must be an integer between 1 and 64/, /DOCUMENT_WORKER_HEAP_MB must be an integer between 32/])
+  t.match(configError({ REQUEST_TIMEOUT_MS: '1000', HEADERS_TIMEOUT_MS: '2000' }).problems, [/HEADERS_TIMEOUT_MS \(2000\) must not exceed REQUEST_TIMEOUT_MS \(1000\)/])
+})
+
 t.test('telemetry: exporting needs an OTLP endpoint, and OTEL_SDK_DISABLED wins', async (t) => {
   t.equal(parseTelemetryConfig({}).enabled, false, 'no endpoint: nothing is started')
   t.equal(parseTelemetryConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: ' ' }).enabled, false, 'a blank endpoint is no endpoint')
