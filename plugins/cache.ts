@@ -3,7 +3,7 @@ import fp from 'fastify-plugin'
 import { Counter, Gauge, Histogram } from 'prom-client'
 import type { Registry } from 'prom-client'
 import { createCache } from '../src/cache/index.ts'
-import type { CacheObserver, FailureEvent, TwoTierCache } from '../src/cache/index.ts'
+import type { CacheObserver, FailureEvent, RedisTopology, TwoTierCache } from '../src/cache/index.ts'
 import type { CacheConfig } from '../src/config.ts'
 import { WarningCoalescer } from '../src/observability/warning-coalescer.ts'
 
@@ -40,7 +40,7 @@ async function cachePlugin (fastify: FastifyInstance, options: CachePluginOption
     }
   }
   const cache = createCache(settings, {
-    redis: fastify.hasDecorator('redis') ? fastify.redis : undefined,
+    l2: fastify.hasDecorator('redisConnection') ? fastify.redisConnection : undefined,
     observer,
     onL2Latency: (operation, seconds, ok) => metrics.l2Duration.observe({ operation, outcome: ok ? 'ok' : 'error' }, seconds)
   })
@@ -60,17 +60,22 @@ async function cachePlugin (fastify: FastifyInstance, options: CachePluginOption
 function logCacheMode (log: FastifyBaseLogger, settings: CacheConfig): void {
   if (!settings.enabled) {
     log.info({ cacheMode: 'disabled' }, 'Cache mode: disabled (DISABLE_CACHE=true): nothing is cached, every request computes')
-  } else if (settings.redisUrl === undefined) {
-    log.info({ cacheMode: 'l1_only' }, 'Cache mode: L1 only (in-process; REDIS_URL is empty)')
+  } else if (settings.redis === undefined) {
+    log.info({ cacheMode: 'l1_only' }, 'Cache mode: L1 only (in-process; no Redis configured)')
   } else {
-    const redis = redisEndpoint(settings.redisUrl)
-    log.info({ cacheMode: 'l2', topology: 'standalone', redis }, `Cache mode: L1 + L2 on Redis (standalone, ${redis}), connecting in the background`)
+    const { topology } = settings.redis
+    const redis = redisEndpoints(topology)
+    log.info({ cacheMode: 'l2', topology: topology.kind, redis }, `Cache mode: L1 + L2 on Redis (${topology.kind}, ${redis}), connecting in the background`)
   }
 }
 
-/** Host and port only: a REDIS_URL may carry a password. */
-function redisEndpoint (url: string): string {
-  return URL.canParse(url) ? new URL(url).host : 'an unparsable REDIS_URL'
+/** Hosts and ports only: a REDIS_URL may carry a password. */
+function redisEndpoints (topology: RedisTopology): string {
+  switch (topology.kind) {
+    case 'standalone': return URL.canParse(topology.url) ? new URL(topology.url).host : 'an unparsable REDIS_URL'
+    case 'cluster': return topology.nodes.map(({ host, port }) => `${host}:${port}`).join(',')
+    case 'sentinel': return `master ${topology.masterName} via ${topology.sentinels.map(({ host, port }) => `${host}:${port}`).join(',')}`
+  }
 }
 
 function createCacheMetrics (registry: Registry) {

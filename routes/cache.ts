@@ -14,8 +14,11 @@ const FailureCounts = Type.Object({
   by_reason: Type.Record(Type.String(), Count, { description: `Counts for ${FAILURE_REASONS.join(', ')}` })
 })
 
-const L2State = Type.Union([Type.Literal('ready'), Type.Literal('down'), Type.Literal('circuit_open'), Type.Literal('disabled'), Type.Literal('l1_only')], {
-  description: '`disabled`: the cache is off (DISABLE_CACHE); `l1_only`: no REDIS_URL; otherwise the state of Redis'
+const L2State = Type.Union([
+  Type.Literal('ready'), Type.Literal('down'), Type.Literal('circuit_open'), Type.Literal('read_only'), Type.Literal('disabled'), Type.Literal('l1_only')
+], {
+  description: '`disabled`: the cache is off (DISABLE_CACHE); `l1_only`: no Redis configured; `read_only`: connected to a node that ' +
+    'refuses writes; otherwise the state of Redis'
 })
 
 const StatsResponse = Type.Object({

@@ -6,9 +6,11 @@ const HealthResponse = Type.Object({ status: Type.Literal('ok') })
 
 const ReadyResponse = Type.Object({
   status: Type.Literal('ready'),
-  redis: Type.Union([Type.Literal('ready'), Type.Literal('down'), Type.Literal('circuit_open'), Type.Literal('disabled'), Type.Literal('l1_only')], {
-    description: 'L2 state: `disabled` when the cache is off (DISABLE_CACHE), `l1_only` without REDIS_URL. ' +
-      'Anything but "ready" only degrades the service (L1 and fresh computation); it stays ready.'
+  redis: Type.Union([
+    Type.Literal('ready'), Type.Literal('down'), Type.Literal('circuit_open'), Type.Literal('read_only'), Type.Literal('disabled'), Type.Literal('l1_only')
+  ], {
+    description: 'L2 state: `disabled` when the cache is off (DISABLE_CACHE), `l1_only` without Redis configured, `read_only` when ' +
+      'connected to a node that refuses writes. Anything but "ready" only degrades the service (L1 and fresh computation); it stays ready.'
   })
 })
 

@@ -91,7 +91,7 @@ t.test('health and readiness without Redis', async (t) => {
   const stats = (await app.inject('/api/cache/stats')).json()
   t.equal(stats.enabled, true)
   t.equal(stats.l2.status, 'l1_only')
-  t.same(logs.lines.filter((line) => line.msg.startsWith('Cache mode:')).map((line) => line.msg), ['Cache mode: L1 only (in-process; REDIS_URL is empty)'],
+  t.same(logs.lines.filter((line) => line.msg.startsWith('Cache mode:')).map((line) => line.msg), ['Cache mode: L1 only (in-process; no Redis configured)'],
     'boot says so, once')
 })
 
