@@ -582,6 +582,10 @@ export const EXAMPLES: Record<string, { request?: unknown, response: unknown }> 
           "auth": 0,
           "loading": 0,
           "busy": 0,
+          "redirect": 0,
+          "cluster_down": 0,
+          "try_again": 0,
+          "crossslot": 0,
           "corrupt": 0,
           "other": 0
         }
@@ -597,6 +601,10 @@ export const EXAMPLES: Record<string, { request?: unknown, response: unknown }> 
           "auth": 0,
           "loading": 0,
           "busy": 0,
+          "redirect": 0,
+          "cluster_down": 0,
+          "try_again": 0,
+          "crossslot": 0,
           "corrupt": 0,
           "other": 0
         }
@@ -612,6 +620,10 @@ export const EXAMPLES: Record<string, { request?: unknown, response: unknown }> 
           "auth": 0,
           "loading": 0,
           "busy": 0,
+          "redirect": 0,
+          "cluster_down": 0,
+          "try_again": 0,
+          "crossslot": 0,
           "corrupt": 0,
           "other": 0
         }
