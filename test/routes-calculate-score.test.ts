@@ -47,6 +47,27 @@ t.test('a fitting CV scores clearly above unrelated ones for the same job, with 
   t.ok(backend.explanations.length >= 3 && backend.explanations.every((line: unknown) => typeof line === 'string'))
 })
 
+t.test('a CV whose jobs carry no dates: experience unknown (null, with the reason), left out of the score, never scored as 0 years', async (t) => {
+  const { app } = await buildTestApp(t)
+  const jd = sampleText('backend-engineer-jd')
+  const undated = 'Daniel Okafor\nBackend Engineer\n\nExperience\nBackend Engineer, Initech\nBuilt payment APIs in TypeScript and Node.js on PostgreSQL.\n\nSkills\nTypeScript, Node.js, PostgreSQL, Docker, Kubernetes'
+  const parsed = (await app.inject({ method: 'POST', url: '/api/parse-cv', payload: { text: undated } })).json()
+  t.equal(parsed.total_years_experience, null)
+  t.equal(parsed.experience_unknown_reason, 'no_dated_experience')
+  const response = await app.inject(score(undated, jd))
+  t.equal(response.statusCode, 200)
+  const body = response.json()
+  t.match(body.breakdown.experience, { required_min_years: 5, candidate_years: null, candidate_years_unknown_reason: 'no_dated_experience' })
+  t.equal(body.weights.experience, 0, 'no weight on what is unknown')
+  t.ok(Math.abs(Object.values(body.weights as Record<string, number>).reduce((sum, weight) => sum + weight, 0) - 1) < 1e-3, 'the others share it')
+  t.ok(body.explanations.some((line: string) => /unknown/i.test(line)), 'and the explanations say so')
+  // The same CV with a dated job of 0 months' standing would lose; unknown must not rank below known-short experience on this criterion.
+  const dated = undated.replace('Backend Engineer, Initech', 'Backend Engineer, Initech | Jan 2024 – Present')
+  const withYears = (await app.inject(score(dated, jd))).json()
+  t.ok(withYears.breakdown.experience.candidate_years > 0)
+  t.ok(withYears.weights.experience > 0, 'known years are scored')
+})
+
 t.test('deterministic, and a parsed object scores the same as its text', async (t) => {
   const { app } = await buildTestApp(t)
   const cvText = sampleText('data-scientist-cv')

@@ -30,8 +30,10 @@ const CV: ParsedCv = {
   headline: 'Backend engineer',
   summary: null,
   skills: ['node', 'typescript', 'postgresql', 'docker'],
+  skills_unlisted: [],
   experience: [{ title: 'Backend Engineer', company: 'Initech', start: '2017-01', end: null, current: true, description: null }],
   total_years_experience: 8,
+  experience_unknown_reason: null,
   education: [{ degree: 'BSc Computer Science', level: 'bachelor', field: 'computer science', institution: null, start: null, end: '2016' }],
   certifications: [],
   languages: ['english']

@@ -20,9 +20,15 @@ export const EMPLOYMENT_TYPES = ['full_time', 'part_time', 'contract', 'temporar
 export const REMOTE_POLICIES = ['onsite', 'hybrid', 'remote'] as const
 export const EDUCATION_LEVELS = ['high_school', 'vocational', 'associate', 'bachelor', 'master', 'doctorate'] as const
 export const SALARY_PERIODS = ['hour', 'day', 'week', 'month', 'year'] as const
+/**
+ * Why a CV's years of experience are unknown: it names no experience at all, or its jobs carry
+ * no dates that can be read. Unknown is not zero: the score leaves experience out instead.
+ */
+export const EXPERIENCE_UNKNOWN_REASONS = ['no_experience_found', 'no_dated_experience'] as const
 
 export type Seniority = (typeof SENIORITY_LEVELS)[number]
 export type EducationLevel = (typeof EDUCATION_LEVELS)[number]
+export type ExperienceUnknownReason = (typeof EXPERIENCE_UNKNOWN_REASONS)[number]
 
 /** "2021-03" (month known) or "2021" (year only). */
 const YearMonth = Type.String({ pattern: '^\\d{4}(-(0[1-9]|1[0-2]))?$', description: 'YYYY-MM, or YYYY when the month is unknown' })
@@ -95,8 +101,10 @@ export const ParsedCv = Type.Object({
   headline: Nullable(Type.String({ maxLength: 500 })),
   summary: Nullable(Type.String({ maxLength: 5000 })),
   skills: SkillList,
+  skills_unlisted: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 200, description: 'The skills in `skills` that are not in the skills taxonomy, kept as the CV lists them under its skills heading (lower case)' }),
   experience: Type.Array(ExperienceEntry, { maxItems: 50 }),
-  total_years_experience: Years,
+  total_years_experience: Nullable(Type.Number({ minimum: 0, maximum: 80, description: 'Years covered by the dated jobs, overlaps once; null when no dated experience was found (see experience_unknown_reason), never 0 for unknown' })),
+  experience_unknown_reason: Nullable(Enum(EXPERIENCE_UNKNOWN_REASONS, 'Why total_years_experience is null; null when it is known')),
   education: Type.Array(EducationEntry, { maxItems: 20 }),
   certifications: TextList(50),
   languages: Type.Array(Type.String({ minLength: 1, maxLength: 50 }), { maxItems: 20, description: 'Spoken languages, lower case English names' })

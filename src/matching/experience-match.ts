@@ -13,14 +13,19 @@ export function matchExperience (jd: ParsedJob, cv: ParsedCv): Assessment<Experi
   const min = jd.min_years_experience
   const max = jd.max_years_experience
   const years = cv.total_years_experience
+  const asked = min !== null || max !== null
   const breakdown: ExperienceBreakdown = {
-    score: score(min, max, years),
+    score: years === null ? 100 : score(min, max, years),
     required_min_years: min,
     required_max_years: max,
-    candidate_years: years
+    candidate_years: years,
+    candidate_years_unknown_reason: years === null ? cv.experience_unknown_reason ?? 'no_dated_experience' : null
   }
-  const applies = min !== null || max !== null
-  return { breakdown, applies, explanations: [applies ? `${formatYears(years)} of experience against ${range(min, max)}` : 'The job asks for no particular years of experience'] }
+  // Unknown years are not zero years: experience is then not scored, and its weight goes to the other criteria.
+  if (years === null) {
+    return { breakdown, applies: false, explanations: [asked ? `Years of experience unknown (no dated jobs found on the CV), so experience against ${range(min, max)} is not scored` : 'The job asks for no particular years of experience, and the CV shows no dated jobs'] }
+  }
+  return { breakdown, applies: asked, explanations: [asked ? `${formatYears(years)} of experience against ${range(min, max)}` : 'The job asks for no particular years of experience'] }
 }
 
 function score (min: number | null, max: number | null, years: number): number {

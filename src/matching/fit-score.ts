@@ -1,6 +1,6 @@
 import { Type } from 'typebox'
 import type { Static, TSchema, TSchemaOptions } from 'typebox'
-import { EDUCATION_LEVELS, IndustryList, RoleCategory } from '../ai/schemas.ts'
+import { EDUCATION_LEVELS, EXPERIENCE_UNKNOWN_REASONS, IndustryList, RoleCategory } from '../ai/schemas.ts'
 
 /**
  * The answer of `POST /api/calculate-score`. Every score is an integer from 0 (no fit) to 100
@@ -37,10 +37,11 @@ export const SkillsBreakdown = Type.Object({
 }, { additionalProperties: false })
 
 export const ExperienceBreakdown = Type.Object({
-  score: Score('100 within the asked range; below the minimum, the share of it the candidate has; above the maximum, a small deduction per extra year. 100 when the job asks for no years (its weight is then 0)'),
+  score: Score('100 within the asked range; below the minimum, the share of it the candidate has; above the maximum, a small deduction per extra year. 100 when the job asks for no years or the candidate\'s years are unknown (its weight is then 0)'),
   required_min_years: Nullable(Years),
   required_max_years: Nullable(Years),
-  candidate_years: Years
+  candidate_years: Nullable(Years, { description: 'null when the CV shows no dated experience: unknown, not zero, so experience is left out of the score' }),
+  candidate_years_unknown_reason: Nullable(Type.Enum(EXPERIENCE_UNKNOWN_REASONS), { description: 'Why candidate_years is null (from the parsed CV); null when known' })
 }, { additionalProperties: false })
 
 export const TitleMatch = Type.Object({

@@ -146,7 +146,7 @@ t.test('every sample parses to the schema, also ten pages of it', async (t) => {
 t.test('"today" closes open ranges; the default is now', async (t) => {
   const text = sampleText('backend-engineer-cv')
   t.equal(parse(t, text, new Date('2021-01-31T00:00:00Z')).total_years_experience, 6.5)
-  t.ok(parseCvText(text).total_years_experience >= 10.9)
+  t.ok((parseCvText(text).total_years_experience ?? 0) >= 10.9)
 })
 
 t.test('empty and near-empty text: every field unknown, still the schema', async (t) => {
@@ -158,7 +158,8 @@ t.test('empty and near-empty text: every field unknown, still the schema', async
     t.same(cv.certifications, [])
   }
   t.same(parse(t, '').contact, { email: null, phone: null, location: null, links: [] })
-  t.equal(parse(t, '').total_years_experience, 0)
+  t.equal(parse(t, '').total_years_experience, null, 'unknown, not zero')
+  t.equal(parse(t, '').experience_unknown_reason, 'no_experience_found')
 })
 
 t.test('no headings: jobs are found anywhere, the headline falls back to the first title', async (t) => {

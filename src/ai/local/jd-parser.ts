@@ -6,10 +6,12 @@ import { fieldsOfStudy, levelsPerText, lowestLevel } from './text/education.ts'
 import { detectEmploymentType, detectRemotePolicy } from './text/employment.ts'
 import { findCompany, findJobLocation, findJobTitle } from './text/job-header.ts'
 import { documentLanguages } from './text/languages.ts'
+import { prepareText } from './text/document.ts'
 import { toLines } from './text/lines.ts'
 import { responsibilities, splitRequirements } from './text/requirements.ts'
 import { findSalary } from './text/salary.ts'
 import { linesOf, splitSections } from './text/sections.ts'
+import type { Section, SectionKind } from './text/sections.ts'
 import { detectSeniority } from './text/seniority.ts'
 import { findYearsRequirement } from './text/years.ts'
 
@@ -21,9 +23,17 @@ import { findYearsRequirement } from './text/years.ts'
 
 const MAX_SKILLS = 200
 const MAX_FIELDS = 20
+/** What a posting says about the role and the employer's business: its benefits ("discounts with retailers", "gym") say nothing of either. */
+const NOT_ABOUT_THE_BUSINESS: readonly SectionKind[] = ['benefits']
+
+function employerText (sections: readonly Section[]): string {
+  return sections.filter((section) => !NOT_ABOUT_THE_BUSINESS.includes(section.kind)).flatMap((section) => [section.heading ?? '', ...section.lines]).join('\n')
+}
+
 const DEGREE_CONTEXT = /\b(degree|major|graduate|diploma|studies)\b/i
 
-export function parseJobText (text: string): ParsedJob {
+export function parseJobText (document: string): ParsedJob {
+  const text = prepareText(document, { reflow: false })
   const lines = toLines(text)
   const sections = splitSections(text)
   const title = findJobTitle(lines)
@@ -52,7 +62,7 @@ export function parseJobText (text: string): ParsedJob {
     },
     languages: documentLanguages(linesOf(sections, 'languages').join('\n'), text),
     salary: findSalary(text),
-    industries: detectIndustries(text),
+    industries: detectIndustries(employerText(sections)),
     role_category: detectRoleCategory(title ?? '', text)
   }
 }

@@ -9,7 +9,7 @@ import { embedLexically } from './lexical-embedder.ts'
 import { detectRoleCategory } from './role-category.ts'
 
 /** Bump when a parser, taxonomy or the embedder changes what they return: it is in every cache key. */
-const HEURISTICS_MODEL = 'jobfit-heuristics-v1'
+const HEURISTICS_MODEL = 'jobfit-heuristics-v2'
 const EMBEDDING_MODEL = 'jobfit-lexical-v1'
 
 export interface LocalProviderOptions {

@@ -27,7 +27,7 @@ export const PARSE_CV_PROMPT = `You extract structured data from a CV (resume).
 ${COMMON_RULES}
 Dates are "YYYY-MM", or "YYYY" when only the year is given. A job held until now has end null and current true.
 experience and education: most recent first; an experience description is a short summary of the role, not a copy of the text.
-total_years_experience: the professional experience in years, counting overlapping jobs once; 0 when there is none.
+total_years_experience: the professional experience in years, counting overlapping jobs once; null when the CV shows no dated job, with experience_unknown_reason "no_experience_found" (no jobs at all) or "no_dated_experience" (jobs without dates), else experience_unknown_reason null.
 contact.links: profile and portfolio URLs as written.`
 
 export const EXTRACT_INDUSTRIES_PROMPT = `You name the industries a company or job belongs to.

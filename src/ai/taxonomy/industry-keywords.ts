@@ -273,7 +273,16 @@ export const INDUSTRY_KEYWORDS: KeywordTaxonomy<Industry> = {
     grocery: 2,
     shoppers: 2,
     store: 1,
-    'online retail': 1
+    'online retail': 1,
+    // Perks, not the employer's business: "discounts with retailers", "staff discount in our stores".
+    'discounts with retailers': 0,
+    'discounts at retailers': 0,
+    'retail discounts': 0,
+    'retailer discounts': 0,
+    'high street discounts': 0,
+    'staff discount': 0,
+    'employee discount': 0,
+    'shopping discounts': 0
   },
   consumer_goods: {
     'consumer goods': 3,

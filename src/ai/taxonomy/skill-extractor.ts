@@ -25,9 +25,16 @@ const MIN_LIST_BY_ITSELF = 3
 const BULLET_ONLY = /^[\s\-–—•·*]*$/
 /** Before a word on its line: the end of a sentence or a colon, so the word is capitalized anyway. */
 const SENTENCE_END = /[.!?:]\s*$/
-/** From the end of a word (sticky: set lastIndex), nothing but punctuation up to the end of its line. */
-const LINE_END = /[^\S\n]*[.,;]?[^\S\n]*(?:\n|$)/y
+/** Blanks that may trail a word on its line, and the one punctuation mark allowed among them. */
+const LINE_BLANK = /[^\S\n]/
+const LINE_PUNCTUATION = '.,;'
 const LINE_LOOKBACK = 80
+/**
+ * A mention that is someone else's work, not the writer's skill: "referred patients to physical
+ * therapy", "liaised with occupational therapy", "worked alongside the DevOps team". Read on the
+ * bounded look-back window, so its cost is a constant per mention.
+ */
+const INCIDENTAL_BEFORE = /\b(referr\w*|refer|liais\w*|collaborat\w*|partner(ed|ing)|alongside|signpost\w*)\b[^.;:!?]{0,40}?\b(to|with|alongside)\s+(the\s+)?$|\balongside\s+(the\s+)?$/i
 
 const INDEX = buildIndex()
 
@@ -106,7 +113,9 @@ function recognize (text: string, tokens: readonly Token[], candidates: readonly
       !LIST_GAP.test(text.slice(endOf(tokens, candidates[end - 1] as Candidate), startOf(tokens, candidates[end] as Candidate)))
     if (!runEnds) continue
     const isList = end - runStart >= MIN_LIST_BY_ITSELF || certain.slice(runStart, end).includes(true)
-    for (let i = runStart; i < end; i++) {
+    // "Liaised with physiotherapy, OT and pharmacy": the whole run is someone else's work.
+    const incidental = INCIDENTAL_BEFORE.test(lineBefore(text, startOf(tokens, candidates[runStart] as Candidate)))
+    for (let i = runStart; i < end && !incidental; i++) {
       const candidate = candidates[i] as Candidate
       if (certain[i] === true || (isList && !gluedByHyphen(text, tokens, candidate))) recognized.push(candidate)
     }
@@ -123,8 +132,23 @@ function isCertain (text: string, tokens: readonly Token[], candidate: Candidate
 
 /** Nothing else on its line but a bullet and punctuation: an item of a skills section listing one per line. */
 function aloneOnLine (text: string, tokens: readonly Token[], candidate: Candidate): boolean {
-  LINE_END.lastIndex = endOf(tokens, candidate)
-  return BULLET_ONLY.test(lineBefore(text, startOf(tokens, candidate))) && LINE_END.test(text)
+  return BULLET_ONLY.test(lineBefore(text, startOf(tokens, candidate))) && onlyPunctuationToLineEnd(text, endOf(tokens, candidate))
+}
+
+/**
+ * Nothing but blanks and at most one of `.,;` from `offset` to the end of its line. A scan, not
+ * a pattern: `\s*[.,;]?\s*$` tries every split of a long run of blanks between its two `\s*`
+ * and is quadratic in the run's length.
+ */
+function onlyPunctuationToLineEnd (text: string, offset: number): boolean {
+  let punctuation = false
+  for (let at = offset; at < text.length; at++) {
+    const char = text[at] as string
+    if (char === '\n') return true
+    if (LINE_PUNCTUATION.includes(char) && !punctuation) punctuation = true
+    else if (!LINE_BLANK.test(char)) return false
+  }
+  return true
 }
 
 /** Written exactly as the taxonomy has it, not where every word is capitalized anyway. */

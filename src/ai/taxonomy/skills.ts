@@ -8,6 +8,8 @@
  * spellings that differ in words.
  */
 
+import { PROFESSION_SKILLS } from './data/profession-skills.ts'
+
 export const SKILL_CATEGORIES = [
   'programming_language',
   'frontend',
@@ -637,7 +639,7 @@ export const SKILLS: readonly SkillEntry[] = [
   { name: 'radiography', category: 'healthcare', aliases: ['x-ray', 'xray', 'diagnostic imaging'] },
   { name: 'mri', category: 'healthcare', aliases: ['magnetic resonance imaging'] },
   { name: 'ultrasound', category: 'healthcare', aliases: ['sonography'] },
-  { name: 'physical therapy', category: 'healthcare', aliases: ['physiotherapy', 'rehabilitation'] },
+  { name: 'physical therapy', category: 'healthcare', aliases: ['physiotherapy'], listOnly: ['rehabilitation'] },
   { name: 'occupational therapy', category: 'healthcare' },
   { name: 'clinical nutrition', category: 'healthcare', aliases: ['dietetics', 'nutrition counseling'] },
   { name: 'diabetes management', category: 'healthcare', aliases: ['diabetes care', 'insulin administration', 'blood glucose monitoring'] },
@@ -884,5 +886,8 @@ export const SKILLS: readonly SkillEntry[] = [
   { name: 'attention to detail', category: 'soft_skill', aliases: ['detail-oriented'] },
   { name: 'people management', category: 'soft_skill', aliases: ['team management', 'line management', 'managing teams'] },
   { name: 'strategic planning', category: 'soft_skill', aliases: ['strategic thinking'] },
-  { name: 'cross-functional collaboration', category: 'soft_skill', aliases: ['cross-functional teams'] }
+  { name: 'cross-functional collaboration', category: 'soft_skill', aliases: ['cross-functional teams'] },
+
+  // Hospitality, trades, civil and mechanical engineering, pharmacy, teaching, HR, retail, logistics, finance and legal: data/profession-skills.ts
+  ...PROFESSION_SKILLS
 ]

@@ -4,6 +4,7 @@ import { fieldValue } from './fields.ts'
 import { squash, stripMarkdown, truncate } from './lines.ts'
 import { findLocation } from './locations.ts'
 import { personName } from './person-name.ts'
+import { isRoleTitle } from './roles.ts'
 import { headingKind } from './sections.ts'
 
 /**
@@ -15,6 +16,8 @@ import { headingKind } from './sections.ts'
 const NAME_LINES = 5
 const HEADER_LINES = 10
 const MAX_LINKS = 20
+/** A first line longer than this is more than a name: flattened text. */
+const LONG_FIRST_LINE = 60
 
 export interface CvHeader {
   name: string | null
@@ -25,9 +28,12 @@ export interface CvHeader {
 export function parseCvHeader (lines: readonly string[], text: string): CvHeader {
   const filled = lines.filter((line) => line !== '')
   const top = filled.slice(0, HEADER_LINES)
-  const nameAt = filled.slice(0, NAME_LINES).findIndex((line) => personName(line) !== null)
+  // A flattened CV opens with its owner's name on a long line: read it before lines further down that only look like names.
+  const leading = leadingName(filled[0])
+  const nameAt = leading === null ? filled.slice(0, NAME_LINES).findIndex((line) => personName(line) !== null) : 0
+  const name = leading ?? (nameAt < 0 ? null : personName(filled[nameAt] as string))
   return {
-    name: nameAt < 0 ? null : truncate(personName(filled[nameAt] as string) as string, 200),
+    name: name === null ? null : truncate(name, 200),
     headline: nameAt < 0 ? null : headline(filled[nameAt + 1]),
     contact: {
       email: findEmail(text),
@@ -36,6 +42,20 @@ export function parseCvHeader (lines: readonly string[], text: string): CvHeader
       links: findLinks(text).slice(0, MAX_LINKS).map((link) => truncate(link, 500))
     }
   }
+}
+
+/**
+ * A name that opens a longer first line, as in a flattened CV ("Jade Thompson jade.t@… 555-0147
+ * Leeds …"): its leading run of name-like words, at most three, stopping before a job title.
+ */
+function leadingName (line: string | undefined): string | null {
+  if (line === undefined || line.length <= LONG_FIRST_LINE) return null
+  const words = line.slice(0, LONG_FIRST_LINE).split(/\s+/)
+  for (let count = Math.min(3, words.length); count >= 2; count--) {
+    const candidate = words.slice(0, count).join(' ')
+    if (personName(candidate) !== null && !isRoleTitle(words[count - 1] as string)) return personName(candidate)
+  }
+  return null
 }
 
 /** The line under the name, when it is a description rather than contact details or a heading. */

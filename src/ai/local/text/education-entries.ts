@@ -2,7 +2,8 @@ import type { EducationEntry } from '../../schemas.ts'
 import { findDateRanges, findDates, formatYearMonth, stripDates } from './dates.ts'
 import { degreeMentions, isInstitution } from './education.ts'
 import type { DegreeMention } from './education.ts'
-import { squash, stripBullet, stripMarkdown, trimChars, truncate } from './lines.ts'
+import { isBullet, squash, stripBullet, stripMarkdown, trimChars, truncate } from './lines.ts'
+import { isRoleTitle } from './roles.ts'
 
 /**
  * Degrees in a CV's education section. A degree line or an institution line opens an entry;
@@ -22,7 +23,7 @@ export function parseEducation (lines: readonly string[]): EducationEntry[] {
   for (const raw of lines) {
     const line = squash(stripMarkdown(stripBullet(raw)))
     if (line === '') continue
-    const degree = degreeMentions(line).length > 0
+    const degree = degreeMentions(line, true).length > 0
     const institution = parts(line).find(isInstitution) ?? null
     const current = drafts.at(-1)
     if (current === undefined || (degree && current.degreeLine !== null) || (!degree && institution !== null && current.institution !== null)) {
@@ -58,7 +59,7 @@ function toEntry (draft: Draft): EducationEntry {
 /** The part of the line naming the degree, its level and the field after it ("in Nursing"). */
 function degreeOf (line: string): { text: string, level: EducationEntry['level'], field: string | null } {
   // Read on the whole line: "MS" is only a degree when a field follows it ("MS, Statistics").
-  const mention = degreeMentions(line)[0] as DegreeMention
+  const mention = degreeMentions(line, true)[0] as DegreeMention
   const lineParts = parts(line)
   // Parts split at spaced separators, which no degree spelling contains: one part holds it.
   const index = lineParts.findIndex((part) => part.includes(mention.text))
@@ -76,4 +77,38 @@ function fieldAfter (rest: string): string | null {
     .replace(/^\s*of (science|arts|applied science|fine arts)\b/i, '')
     .replace(/^\s*(in|of)\b/i, ''), ' .,:–—-')
   return field === '' ? null : field
+}
+
+/** A degree line is short: a sentence mentioning a degree is a description. */
+const MAX_DEGREE_LINE_WORDS = 14
+
+/**
+ * Degree lines outside an education section ("BSc Computer Science" under the jobs, or in a CV
+ * without headings) and the school line right after one: education, not jobs. A line is a
+ * degree line when it opens with a degree and names no role ("Master Electrician" is a job);
+ * the lines taken out are left blank, so the blocks around them keep their shape.
+ */
+export function takeDegreeLines (lines: readonly string[]): { rest: string[], degreeLines: string[] } {
+  const rest: string[] = []
+  const degreeLines: string[] = []
+  let afterDegree = false
+  for (const line of lines) {
+    const text = squash(stripMarkdown(line))
+    const isDegree = isDegreeLine(line, text)
+    const isSchool = afterDegree && !isRoleTitle(text) && parts(text).some(isInstitution)
+    if (isDegree || isSchool) {
+      degreeLines.push(line)
+      rest.push('')
+    } else {
+      rest.push(line)
+    }
+    afterDegree = isDegree
+  }
+  return { rest, degreeLines }
+}
+
+function isDegreeLine (line: string, text: string): boolean {
+  if (text === '' || isBullet(line) || text.split(' ').length > MAX_DEGREE_LINE_WORDS) return false
+  const first = degreeMentions(text)[0]
+  return first !== undefined && first.index <= 2 && !isRoleTitle(text)
 }

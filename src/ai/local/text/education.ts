@@ -1,5 +1,7 @@
 import { EDUCATION_LEVELS } from '../../schemas.ts'
 import type { EducationLevel } from '../../schemas.ts'
+import { NATIONAL_DEGREES } from './data/degree-words.ts'
+import { phrasePattern } from './lines.ts'
 import { TakenSpans } from './spans.ts'
 
 /**
@@ -18,8 +20,22 @@ const DEGREE_PATTERNS: ReadonlyArray<[EducationLevel, RegExp]> = [
   ['master', new RegExp(`\\b(MS|MA)${FIELD_FOLLOWS}`, 'g')],
   ['bachelor', new RegExp(`(\\bbachelors?\\b|\\bbachelor's|\\bb\\.?sc\\b\\.?|\\bb\\.?eng\\b\\.?|\\bb\\.?tech\\b\\.?|\\bbsn\\b|\\bbba\\b|\\bb\\.?com\\b\\.?|\\bb\\.s\\.|\\bb\\.a\\.|\\bundergraduate degree|\\b(four|4)[- ]year degree)`, 'gi')],
   ['bachelor', new RegExp(`\\b(BS|BA)${FIELD_FOLLOWS}`, 'g')],
+  // National qualifications by name (data/degree-words.ts), before the English words they may contain ("Diplom", "Master en").
+  ...NATIONAL_DEGREES.map(([level, names]): [EducationLevel, RegExp] => [level, new RegExp(`(?<!\\p{L})(?:${phrasePattern(names)})(?!\\p{L})`, 'gu')]),
+  // Case-sensitive: "BEd", "PGCE", "LLB" are degrees, "bed" and "med" are words.
+  ['master', /\b(MEd|M\.Ed\.?|PGCE|PGDE|LLM)\b/g],
+  ['bachelor', /\b(BEd|B\.Ed\.?|LLB|LL\.B\.?|BEng|BSN|BFA)\b/g],
   ['associate', /\b(associate'?s? degree|associate of (arts|science|applied science)|(two|2)[- ]year degree|AAS|ADN)\b|\bA\.A\.(S\.)?/gi],
   ['vocational', /\b(diploma|vocational|trade school|apprenticeship|certificate program|LPN|LVN)\b/gi]
+]
+
+/**
+ * In an education section a two-letter degree before its field needs no "in" or comma: "BA
+ * Business Administration", "MS Computer Science". Elsewhere "MS Excel" is not a master's.
+ */
+const LISTED_DEGREES: ReadonlyArray<[EducationLevel, RegExp]> = [
+  ['master', /\b(MS|MA)(?=\s+\p{Lu}\p{Ll}{2,})/gu],
+  ['bachelor', /\b(BS|BA)(?=\s+\p{Lu}\p{Ll}{2,})/gu]
 ]
 
 /** The level a text's first degree mention names, or null. */
@@ -40,11 +56,14 @@ export function lowestLevel (levels: Iterable<EducationLevel>): EducationLevel |
 
 export interface DegreeMention { level: EducationLevel, index: number, text: string }
 
-/** Degree mentions in document order; a "high school diploma" is not also a diploma. */
-export function degreeMentions (text: string): DegreeMention[] {
+/**
+ * Degree mentions in document order; a "high school diploma" is not also a diploma. `listed`:
+ * the text is a line of an education section, where "BA Business Administration" is a degree.
+ */
+export function degreeMentions (text: string, listed = false): DegreeMention[] {
   const mentions: DegreeMention[] = []
   const taken = new TakenSpans(text.length)
-  for (const [level, pattern] of DEGREE_PATTERNS) {
+  for (const [level, pattern] of listed ? [...DEGREE_PATTERNS, ...LISTED_DEGREES] : DEGREE_PATTERNS) {
     for (const match of text.matchAll(pattern)) {
       if (taken.claim(match.index, match.index + match[0].length)) mentions.push({ level, index: match.index, text: match[0] })
     }

@@ -2,8 +2,8 @@ import type { ExperienceEntry } from '../../schemas.ts'
 import { findDateRanges, formatYearMonth } from './dates.ts'
 import type { DateRange } from './dates.ts'
 import { isBullet, squash, stripBullet, stripMarkdown, trimChars, truncate } from './lines.ts'
-import { findLocations, isRemoteLocation } from './locations.ts'
-import { isRoleTitle } from './roles.ts'
+import { findLocations, findPlace, isRemoteLocation } from './locations.ts'
+import { isOrganisationName, isRoleTitle } from './roles.ts'
 
 /**
  * Jobs in a CV's experience section. Every job has a date range, so each header line holding
@@ -27,7 +27,8 @@ const MAX_HEADER_LENGTH = 300
 const MAX_TITLE = 300
 const MAX_DESCRIPTION = 5000
 
-interface Anchor { line: number, range: DateRange }
+/** `head`: the anchor line up to its date range; `rest`: what follows it on the line, the start of the description ("…(2023 – present): built …"). */
+interface Anchor { line: number, range: DateRange, head: string, rest: string }
 interface Block { anchor: Anchor, headerStart: number, header: string[], bodyStart: number }
 
 export function parseExperience (lines: readonly string[]): DatedExperience[] {
@@ -44,20 +45,36 @@ export function parseExperience (lines: readonly string[]): DatedExperience[] {
         start: formatYearMonth(start),
         end: end === null ? null : formatYearMonth(end),
         current: end === null,
-        description: description(lines.slice(current.bodyStart, bodyEnd))
+        description: description([current.anchor.rest, ...lines.slice(current.bodyStart, bodyEnd)])
       },
       range: current.anchor.range
     }
   })
 }
 
-/** Lines with a date range that are headers, not bullets or prose mentioning years. */
+/**
+ * Lines with a date range that are headers, not bullets or prose mentioning years. A header may
+ * run on into its description on the same line ("Web Developer, Sakura (2023 – present): built
+ * …"): what follows the range is left out of the header when a colon or dash opens it, or when
+ * what precedes the range names a role.
+ */
 function findAnchors (lines: readonly string[]): Anchor[] {
   return lines.flatMap((line, index) => {
     const range = findDateRanges(line)[0]
-    return range !== undefined && isHeaderLike(line) ? [{ line: index, range }] : []
+    if (range === undefined) return []
+    // Every part of CLOSING is optional: it always matches, if only the empty string.
+    const close = (CLOSING.exec(line.slice(range.index + range.length, range.index + range.length + 4)) as RegExpExecArray)[0]
+    const headEnd = range.index + range.length + close.length
+    const head = line.slice(0, headEnd)
+    const rest = trimChars(line.slice(headEnd), ' :–—-')
+    const runsOn = rest !== '' && (/[:–—-]/.test(close) || isRoleTitle(line.slice(0, range.index)))
+    if (isHeaderLike(line)) return [{ line: index, range, head: line, rest: '' }]
+    return runsOn && isHeaderLike(head) ? [{ line: index, range, head, rest }] : []
   })
 }
+
+/** Right after a range: its closing bracket and a colon or dash that introduce the description. */
+const CLOSING = /^[)\]]?\s*[:–—-]?/
 
 /** Short and not a sentence: a title, a company, a date line. */
 function isHeaderLike (line: string): boolean {
@@ -66,7 +83,7 @@ function isHeaderLike (line: string): boolean {
 }
 
 function block (lines: readonly string[], anchor: Anchor, previousAnchor: number, nextAnchor: number): Block {
-  const anchorText = withoutRange(lines[anchor.line] as string, anchor.range)
+  const anchorText = withoutRange(anchor.head, anchor.range)
   const anchorParts = nameParts(anchorText).length
   let headerStart = anchor.line
   // A line already naming both title and company needs nothing from above.
@@ -84,13 +101,16 @@ function withoutRange (line: string, range: DateRange): string {
 }
 
 const SEPARATOR = /\s+[|•·@–—-]\s+|\s*\|\s*|,\s+|\s+at\s+|\s{3,}/
+const SLASH = /\s+\/\s+/
 
-/** The first part that reads like a job title is the title; the first other part is the company. */
+/** The first part that reads like a job title is the title; the company is the first other part named like an organisation, else the first other part. */
 function titleAndCompany (header: readonly string[]): Pick<ExperienceEntry, 'title' | 'company'> {
   const parts = header.flatMap(nameParts)
   const titleIndex = Math.max(0, parts.findIndex(isRoleTitle))
   const title = parts[titleIndex]
-  const company = parts.find((_, index) => index !== titleIndex)
+  const others = parts.filter((_, index) => index !== titleIndex)
+  // "Staff Nurse, ICU — Cork University Hospital": a part named like an organisation beats a unit or a team.
+  const company = others.find(isOrganisationName) ?? others[0]
   return {
     title: title === undefined ? null : truncate(title, MAX_TITLE),
     company: company === undefined ? null : truncate(company, MAX_TITLE)
@@ -99,7 +119,16 @@ function titleAndCompany (header: readonly string[]): Pick<ExperienceEntry, 'tit
 
 /** The pieces of a header line that can be a title or a company name. */
 function nameParts (line: string): string[] {
-  return withoutLocations(stripMarkdown(line)).split(SEPARATOR).map(cleanPart).filter(isNamePart)
+  const parts = splitParts(withoutLocations(stripMarkdown(line)), SEPARATOR)
+  // "Senior Staff RN / Charge Nurse" is one job with two titles; "Engineer / Acme Corp" is two parts.
+  return parts.flatMap((part) => {
+    const sides = splitParts(part, SLASH)
+    return sides.length > 1 && !sides.every(isRoleTitle) ? sides : [part]
+  })
+}
+
+function splitParts (text: string, separator: RegExp): string[] {
+  return text.split(separator).map(cleanPart).filter(isNamePart)
 }
 
 function withoutLocations (line: string): string {
@@ -110,9 +139,9 @@ function cleanPart (part: string): string {
   return trimChars(squash(part.replace(/\(\s*\)/g, '')), ' |,·•:–—-')
 }
 
-/** Drops what is left of dates and places: "(part-time during school)", "Remote". */
+/** Drops what is left of dates and places: "(part-time during school)", "Remote", a known city on its own ("Westbrook Hotels, Edinburgh"). */
 function isNamePart (part: string): boolean {
-  return /\p{L}{2}/u.test(part) && !/^\(.*\)$/.test(part) && !isRemoteLocation(part) && !/^(hybrid|on[- ]?site)$/i.test(part)
+  return /\p{L}{2}/u.test(part) && !/^\(.*\)$/.test(part) && !isRemoteLocation(part) && !/^(hybrid|on[- ]?site)$/i.test(part) && findPlace(part) !== part
 }
 
 function description (lines: readonly string[]): string | null {

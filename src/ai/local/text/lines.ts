@@ -54,3 +54,11 @@ export function truncate (text: string, maxLength: number): string {
 export function dedupe<T> (items: Iterable<T>): T[] {
   return [...new Set(items)]
 }
+
+/**
+ * A pattern matching any of these phrases literally, longest first so that the longest one
+ * wins where several start at the same place ("bis heute" before "heute").
+ */
+export function phrasePattern (phrases: Iterable<string>): string {
+  return [...phrases].sort((a, b) => b.length - a.length).map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
+}

@@ -1,6 +1,10 @@
+import { CITIES } from './data/cities.ts'
+import { phrasePattern } from './lines.ts'
+
 /**
  * Places written the usual way, "City, ST" (US states, Canadian provinces) or "City, Country".
- * A bare city name is not recognised: without a gazetteer it cannot be told from a company name.
+ * A bare city name is recognised only when it is in the gazetteer (data/cities.ts): otherwise it
+ * cannot be told from a company name.
  */
 
 const REGIONS = [
@@ -34,4 +38,11 @@ export function findLocation (text: string): string | null {
 /** "Remote", "Remote - US": a location that is a work arrangement rather than a place. */
 export function isRemoteLocation (text: string): boolean {
   return /^(fully )?remote\b/i.test(text.trim())
+}
+
+const KNOWN_CITY = new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrasePattern(CITIES)})(?:,\\s*(?:${REGIONS.join('|')}|${COUNTRIES.join('|')}))?(?![\\p{L}\\p{N}])`, 'u')
+
+/** The first "City, Region" in a text, else the first city of the gazetteer it names ("Acme · Leeds · Full-time"). */
+export function findPlace (text: string): string | null {
+  return findLocation(text) ?? KNOWN_CITY.exec(text)?.[0] ?? null
 }

@@ -16,7 +16,7 @@ const CAPITALS = `[${UPPER}](?:['’]?[${UPPER}])+`
 const NAME_WORD = new RegExp(`^(?:${PART}(?:-${PART})*|${CAPITALS}(?:-${CAPITALS})*|[${UPPER}]\\.?)$`)
 const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'du', 'dos', 'bin', 'al', 'el', 'ter', 'ten'])
 /** Two capitalised words that are a CV's furniture, not its owner. */
-const NOT_A_NAME = /\b(curriculum|vitae|resume|résumé|cv|contact|details|information|page|references)\b/i
+const NOT_A_NAME = /(?<!\p{L})(curr[ií]culum|v[ií]tae|resume|résumé|cv|lebenslauf|contact|details|information|page|references)(?!\p{L})/iu
 
 /** The name on a line, or null when the line is not a name. */
 export function personName (line: string): string | null {

@@ -17,7 +17,11 @@ const CURRENCY = `(?:${SYMBOLS.map(([symbol]) => escape(symbol)).join('|')}|\\b(
 /** Thousands grouped the Western way (120,000 / 60.000 / 60 000) or the Indian way (12,00,000). */
 const GROUPED = '\\d{1,3}(?:,\\d{2})+,\\d{3}(?!\\d)|\\d{1,3}(?:[,.\\s]\\d{3})+(?!\\d)'
 const IS_GROUPED = new RegExp(`^(?:${GROUPED})$`)
-const AMOUNT = `${GROUPED}|\\d+(?:\\.\\d{1,2})?`
+/**
+ * A figure starts where a number starts, never inside one: without the look-behind, a grouping
+ * that never closes ("1,11,11,…") is re-read from each of its digits, quadratic in its length.
+ */
+const AMOUNT = `(?<![\\d,.])(?:${GROUPED}|\\d+(?:\\.\\d{1,2})?)`
 const FIGURE = `(${CURRENCY})?\\s?(${AMOUNT})\\s?([kKmM](?![a-zA-Z]))?\\s?(${CURRENCY})?`
 const RANGE_SEPARATOR = '\\s*(?:-|–|—|to|and)\\s*'
 const SALARY = new RegExp(`${FIGURE}(?:${RANGE_SEPARATOR}${FIGURE})?`, 'g')

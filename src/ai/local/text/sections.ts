@@ -1,3 +1,4 @@
+import { HEADINGS_BY_KIND } from './data/section-headings.ts'
 import { isBullet, plainQuotes, stripMarkdown, toLines } from './lines.ts'
 
 /**
@@ -61,21 +62,30 @@ export function headingKind (line: string): Exclude<SectionKind, 'preamble'> | n
   for (const [kind, pattern] of HEADINGS) {
     if (pattern.test(heading)) return kind
   }
-  return null
+  return TRANSLATED_HEADINGS.get(heading) ?? null
 }
 
+const TRANSLATED_HEADINGS = new Map(Object.entries(HEADINGS_BY_KIND).flatMap(([kind, headings]) =>
+  headings.map((heading) => [heading, kind as Exclude<SectionKind, 'preamble'>] as const)))
+
+/**
+ * The wording of a heading without its decoration: "## 🎓 Education", "EDUCATION ▸",
+ * "— Work Experience —", "E X P E R I E N C E", "Skills:" all read as their words. The caller
+ * bounds the length, so trimming non-letters from both ends stays cheap.
+ */
 function normalizeHeading (line: string): string {
-  return plainQuotes(stripMarkdown(line))
-    .replace(/:$/, '')
-    .trim()
+  const words = plainQuotes(stripMarkdown(line))
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N})]+$/gu, '')
     .toLowerCase()
-    .replace(/\s+(and|\+)\s+/g, ' & ')
+    .replace(/\s+(and|und|et|y|\+)\s+/g, ' & ')
     .replace(/\s+/g, ' ')
+  // Letter-spaced capitals: every word one letter long.
+  return /^(\p{L} )+\p{L}$/u.test(words) ? words.replace(/ /g, '') : words
 }
 
-/** "Languages: English, French" introduces a section and carries its first content. */
+/** "Languages: English, French" (or a table row, "SKILLS | Plumbing | …") introduces a section and carries its first content. */
 function inlineHeading (line: string): { kind: Exclude<SectionKind, 'preamble'>, heading: string, content: string } | null {
-  const match = /^([^:]{2,40}):\s*(\S.*)$/.exec(stripMarkdown(line))
+  const match = /^([^:|]{2,40})(?::|\s*\|)\s*(\S.*)$/.exec(stripMarkdown(line))
   if (match === null || isBullet(line)) return null
   const heading = (match[1] as string).trim()
   const kind = headingKind(heading)

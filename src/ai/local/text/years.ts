@@ -13,16 +13,27 @@ export interface YearsRequirement {
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen']
 const NUMBER = `(?:\\d{1,2}(?:\\.5)?|${NUMBER_WORDS.join('|')})(?:\\s*\\(\\d{1,2}\\))?`
-const UNIT = '\\s*(?:\\+\\s*)?(?:years?|yrs?)\\b'
-const PATTERNS: readonly RegExp[] = [
-  new RegExp(`\\b(${NUMBER})\\s*(?:-|–|—|to)\\s*(${NUMBER})${UNIT}`, 'gi'),
-  new RegExp(`\\b(?:at least|minimum(?: of)?|min\\.?|over|more than|in excess of)\\s+(${NUMBER})${UNIT}`, 'gi'),
-  new RegExp(`\\b(${NUMBER})\\s*\\+${UNIT}`, 'gi'),
-  new RegExp(`\\b(${NUMBER})${UNIT}\\s*(?:\\+|or more|or longer|minimum)`, 'gi'),
-  new RegExp(`\\b(${NUMBER})${UNIT}['’]?\\s+(?:of\\s+)?(?:[\\w/&-]+\\s+){0,6}?experience`, 'gi')
+const YEARS = '(?:years?|yrs?)'
+const MONTHS = '(?:months?|mos?)'
+const unit = (words: string): string => `\\s*(?:\\+\\s*)?${words}\\b`
+const AT_LEAST = '(?:at least|minimum(?: of)?|min\\.?|over|more than|in excess of)'
+/** The phrasings, broadest first, for a unit of time; `scale` turns the figure into years. */
+const phrasings = (words: string): readonly RegExp[] => [
+  new RegExp(`\\b(${NUMBER})\\s*(?:-|–|—|to)\\s*(${NUMBER})${unit(words)}`, 'gi'),
+  new RegExp(`\\b${AT_LEAST}\\s+(${NUMBER})${unit(words)}`, 'gi'),
+  new RegExp(`\\b(${NUMBER})\\s*\\+${unit(words)}`, 'gi'),
+  new RegExp(`\\b(${NUMBER})\\s+or more\\s+${words}\\b`, 'gi'),
+  new RegExp(`\\b(${NUMBER})${unit(words)}\\s*(?:\\+|or more|or longer|minimum)`, 'gi'),
+  new RegExp(`\\b(${NUMBER})${unit(words)}['’]?\\s+(?:of\\s+)?(?:[\\w/&-]+\\s+){0,6}?(?:experience|pqe)`, 'gi'),
+  // Job boards' screening questions: "Experience: customer service: 1 year (Required)".
+  new RegExp(`\\b(${NUMBER})${unit(words)}\\s*\\((?:required|preferred)\\)`, 'gi')
+]
+const PATTERNS: ReadonlyArray<{ pattern: RegExp, scale: number }> = [
+  ...phrasings(YEARS).map((pattern) => ({ pattern, scale: 1 })),
+  ...phrasings(MONTHS).map((pattern) => ({ pattern, scale: 1 / 12 }))
 ]
 // "5+ years" and "at least 4 years" are requirement phrasings by themselves ("5+ years of Node.js").
-const EXPERIENCE_CUE = /\b(experience|exp\.|background|track record|working|in (a|an|the) [\w\s-]{0,40}(role|position|environment|setting))\b|\+\s*(years?|yrs?)\b|\b(at least|minimum( of)?)\s+\S+\s+(years?|yrs?)\b/i
+const EXPERIENCE_CUE = /\b(experience|exp\.|background|track record|working|pqe|post[- ]qualification|in (a|an|the) [\w\s-]{0,40}(role|position|environment|setting))\b|\+\s*(years?|yrs?)\b|\b(at least|minimum( of)?)\s+\S+\s+(years?|yrs?|months?)\b|\b(years?|months?)\s*\((required|preferred)\)/i
 const MAX_YEARS = 40
 
 /** The figure a number is written as: "5", "2.5", "two", "two (2)". */
@@ -34,17 +45,22 @@ export function parseNumber (text: string): number | null {
   return Number.isFinite(number) ? number : null
 }
 
+/** Months as years, to one decimal: "6 months" is 0.5. */
+function inYears (figure: number, scale: number): number {
+  return Math.round(figure * scale * 10) / 10
+}
+
 /** Every years-of-experience requirement on one line, in order. */
 export function yearsOnLine (line: string): YearsRequirement[] {
   if (!EXPERIENCE_CUE.test(line)) return []
   const found: Array<YearsRequirement & { index: number }> = []
   // Patterns run broadest-first; a phrase already read ("3-5 years") is not read again ("5 years").
   const taken = new TakenSpans(line.length)
-  for (const pattern of PATTERNS) {
+  for (const { pattern, scale } of PATTERNS) {
     for (const match of line.matchAll(pattern)) {
       if (!taken.claim(match.index, match.index + match[0].length)) continue
-      const min = parseNumber(match[1] as string) as number
-      const max = match[2] === undefined ? null : parseNumber(match[2])
+      const min = inYears(parseNumber(match[1] as string) as number, scale)
+      const max = match[2] === undefined ? null : inYears(parseNumber(match[2]) as number, scale)
       if (min <= MAX_YEARS && (max === null || (max >= min && max <= MAX_YEARS))) found.push({ min, max, index: match.index })
     }
   }
