@@ -144,7 +144,6 @@ export const EXAMPLES: Record<string, { request?: unknown, response: unknown }> 
         "data modeling",
         "event-driven architecture",
         "aws",
-        "logistics",
         "ruby on rails",
         "amazon eks",
         "incident management",
@@ -154,7 +153,11 @@ export const EXAMPLES: Record<string, { request?: unknown, response: unknown }> 
         "invoicing",
         "html",
         "css",
-        "php"
+        "php",
+        "rds"
+      ],
+      "skills_unlisted": [
+        "rds"
       ],
       "experience": [
         {
@@ -191,6 +194,7 @@ export const EXAMPLES: Record<string, { request?: unknown, response: unknown }> 
         }
       ],
       "total_years_experience": 12.3,
+      "experience_unknown_reason": null,
       "education": [
         {
           "degree": "B.Sc. in Computer Science",
@@ -424,7 +428,8 @@ export const EXAMPLES: Record<string, { request?: unknown, response: unknown }> 
           "score": 100,
           "required_min_years": 5,
           "required_max_years": null,
-          "candidate_years": 12.3
+          "candidate_years": 12.3,
+          "candidate_years_unknown_reason": null
         },
         "role": {
           "score": 100,
@@ -556,7 +561,7 @@ export const EXAMPLES: Record<string, { request?: unknown, response: unknown }> 
         "hits": 2,
         "misses": 68,
         "entries": 68,
-        "bytes": 248188,
+        "bytes": 248294,
         "max_entries": 50000,
         "max_bytes": 67108864
       },
