@@ -3,7 +3,7 @@ import fp from 'fastify-plugin'
 import { Counter, Gauge, Histogram } from 'prom-client'
 import type { Registry } from 'prom-client'
 import { createCache } from '../src/cache/index.ts'
-import type { CacheObserver, FailureEvent, TwoTierCache } from '../src/cache/index.ts'
+import type { CacheObserver, FailureEvent, RedisTopology, TwoTierCache } from '../src/cache/index.ts'
 import type { CacheConfig } from '../src/config.ts'
 import { WarningCoalescer } from '../src/observability/warning-coalescer.ts'
 
@@ -26,13 +26,14 @@ const BREAKER_STATES = ['closed', 'half_open', 'open'] as const
  */
 async function cachePlugin (fastify: FastifyInstance, options: CachePluginOptions): Promise<void> {
   const settings = options.cache
+  logCacheMode(fastify.log, settings)
   const metrics = createCacheMetrics(fastify.metrics)
   const warnings = new WarningCoalescer({ intervalMs: settings.warningIntervalMs })
   const observer: CacheObserver = {
     onHit: (namespace, tier, count) => metrics.hits.inc({ namespace, tier }, count),
     onMiss: (namespace, tier, count) => metrics.misses.inc({ namespace, tier }, count),
     onFailure: (event) => {
-      const counter = event.operation === 'get' ? metrics.getFailures : metrics.setFailures
+      const counter = { get: metrics.getFailures, set: metrics.setFailures, clear: metrics.clearFailures }[event.operation]
       counter.inc({ namespace: event.namespace, tier: event.tier, reason: event.reason }, event.count)
       warnings.warn(`${event.operation}|${event.namespace}|${event.tier}|${event.reason}`, (suppressed) =>
         logFailure(fastify.log, event, suppressed, settings.warningIntervalMs))
@@ -49,6 +50,32 @@ async function cachePlugin (fastify: FastifyInstance, options: CachePluginOption
     await cache.close()
     warnings.flush()
   })
+}
+
+/**
+ * Once at boot: which cache this process runs, so that an operator can tell the kill switch from
+ * a missing REDIS_URL without waiting for a warning. Whether Redis answered follows from the
+ * Redis plugin (one line when it is ready, one warning when it cannot be reached).
+ */
+function logCacheMode (log: FastifyBaseLogger, settings: CacheConfig): void {
+  if (!settings.enabled) {
+    log.info({ cacheMode: 'disabled' }, 'Cache mode: disabled (DISABLE_CACHE=true): nothing is cached, every request computes')
+  } else if (settings.redis === undefined) {
+    log.info({ cacheMode: 'l1_only' }, 'Cache mode: L1 only (in-process; no Redis configured)')
+  } else {
+    const { topology } = settings.redis
+    const redis = redisEndpoints(topology)
+    log.info({ cacheMode: 'l2', topology: topology.kind, redis }, `Cache mode: L1 + L2 on Redis (${topology.kind}, ${redis}), connecting in the background`)
+  }
+}
+
+/** Hosts and ports only: a REDIS_URL may carry a password. */
+function redisEndpoints (topology: RedisTopology): string {
+  switch (topology.kind) {
+    case 'standalone': return URL.canParse(topology.url) ? new URL(topology.url).host : 'an unparsable REDIS_URL'
+    case 'cluster': return topology.nodes.map(({ host, port }) => `${host}:${port}`).join(',')
+    case 'sentinel': return `master ${topology.masterName} via ${topology.sentinels.map(({ host, port }) => `${host}:${port}`).join(',')}`
+  }
 }
 
 function createCacheMetrics (registry: Registry) {
@@ -75,6 +102,12 @@ function createCacheMetrics (registry: Registry) {
     setFailures: new Counter({
       name: 'cache_set_failures_total',
       help: 'Cache writes that were lost (the result was still returned), by reason.',
+      labelNames: ['namespace', 'tier', 'reason'] as const,
+      registers
+    }),
+    clearFailures: new Counter({
+      name: 'cache_clear_failures_total',
+      help: 'Namespace clears whose L2 (Redis) part failed (the L1 part was cleared), by reason.',
       labelNames: ['namespace', 'tier', 'reason'] as const,
       registers
     }),
@@ -135,9 +168,13 @@ const STORAGE = {
   prefix: '⚠️  Cache storage failed:',
   consequence: 'Result not cached, but returned to user.'
 }
+const CLEARING = {
+  prefix: '⚠️  Cache clear failed:',
+  consequence: 'L1 was cleared; entries may remain in Redis until they expire or the clear is retried.'
+}
 
 function logFailure (log: FastifyBaseLogger, event: FailureEvent, suppressed: number, intervalMs: number): void {
-  const wording = event.operation === 'get' ? RETRIEVAL : STORAGE
+  const wording = { get: RETRIEVAL, set: STORAGE, clear: CLEARING }[event.operation]
   const repeats = suppressed > 0 ? ` ${suppressed} more time(s) in the last ${Math.round(intervalMs / 1000)}s.` : ''
   log.warn(
     { namespace: event.namespace, tier: event.tier, reason: event.reason, error: event.message, suppressed },

@@ -24,10 +24,8 @@ export interface RedisPluginOptions {
  */
 async function redisPlugin (fastify: FastifyInstance, options: RedisPluginOptions): Promise<void> {
   const { cache } = options
-  if (!cache.enabled || cache.redis === undefined) {
-    fastify.log.info({ enabled: cache.enabled }, 'Redis not configured: the cache runs without L2')
-    return
-  }
+  // The cache plugin logs the cache mode (disabled, L1 only, or L2 and where).
+  if (!cache.enabled || cache.redis === undefined) return
   const connection = createL2Connection({
     ...cache.redis,
     commandTimeoutMs: cache.l2CommandTimeoutMs,
@@ -36,10 +34,13 @@ async function redisPlugin (fastify: FastifyInstance, options: RedisPluginOption
   })
   decorateWithoutWaiting(fastify, connection.client)
   fastify.decorate('redisConnection', connection)
-  logConnectionChanges(connection.client, fastify.log, connection.topology)
+  const state = logConnectionChanges(connection.client, fastify.log, connection.topology)
   // Not awaited: boot must not depend on Redis. A failed first attempt is retried in the background.
   connection.connect()
-  fastify.addHook('onClose', () => connection.close())
+  fastify.addHook('onClose', () => {
+    state.closing = true
+    return connection.close()
+  })
 }
 
 /**
@@ -62,23 +63,36 @@ function decorateWithoutWaiting (fastify: FastifyInstance, client: Redis | Clust
   }
 }
 
-/** One line per transition, not per reconnection attempt: a dead Redis must not flood the log. */
-function logConnectionChanges (client: Redis | Cluster, log: FastifyBaseLogger, topology: string): void {
+/**
+ * One line per transition, not per reconnection attempt: a dead Redis must not flood the log.
+ * A Redis that cannot be reached at boot is said once; a connection the service closes itself
+ * (shutdown: `closing`) is not reported as lost.
+ */
+function logConnectionChanges (client: Redis | Cluster, log: FastifyBaseLogger, topology: string): { closing: boolean } {
+  const state = { closing: false }
   let connected = false
+  let everConnected = false
   client.on('ready', () => {
     connected = true
+    everConnected = true
     log.info({ topology }, 'Redis connection ready: L2 cache available')
   })
   client.on('close', () => {
     if (!connected) return
     connected = false
-    log.warn('Redis connection lost: the cache runs on L1 while it reconnects in the background')
+    if (!state.closing) log.warn('Redis connection lost: the cache runs on L1 while it reconnects in the background')
   })
   // Reduced to its code like every failure: a reply error can echo a command's arguments.
+  let unreachableLogged = false
   client.on('error', (error: unknown) => {
     const { reason, message } = classifyError(error)
+    if (!everConnected && !unreachableLogged && !state.closing) {
+      unreachableLogged = true
+      log.warn({ topology, reason, error: message }, '⚠️  Redis did not answer at boot: the cache runs on L1 and keeps reconnecting in the background')
+    }
     log.debug({ reason, error: message }, 'Redis client error')
   })
+  return state
 }
 
 export default fp(redisPlugin, { name: 'redis', fastify: '5.x' })

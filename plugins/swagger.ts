@@ -2,14 +2,22 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
+import { ErrorResponse } from '../routes/shared/errors.ts'
 
 /**
  * The OpenAPI document is generated from the routes' own schemas (the same TypeBox types that
  * validate requests), so it cannot drift from what the API does. UI at /docs, JSON at /docs/json.
- * Registered before the routes: it collects them as they are added.
+ * Registered before the routes: it collects them as they are added. routes/shared/openapi.ts has
+ * the helpers that give each route its operationId, examples and described error responses.
  */
 async function swaggerPlugin (fastify: FastifyInstance): Promise<void> {
+  // The error shape, once: every error response references it (`ErrorResponse#`), and it appears
+  // in the document as components.schemas.ErrorResponse (named by its $id, not `def-0`).
+  fastify.addSchema(ErrorResponse)
   await fastify.register(swagger, {
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, i) => typeof json.$id === 'string' ? json.$id : `def-${i}`
+    },
     openapi: {
       openapi: '3.1.0',
       info: {

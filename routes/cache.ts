@@ -4,6 +4,7 @@ import type { Static, TSchema } from 'typebox'
 import type { CacheStats, FailureReason, L2Result, RedisInfo } from '../src/cache/index.ts'
 import { FAILURE_REASONS } from '../src/cache/index.ts'
 import { CACHE_POLICY } from '../src/cache-policy.ts'
+import { okResponse } from './shared/openapi.ts'
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
 const Count = Type.Integer({ minimum: 0 })
@@ -13,7 +14,12 @@ const FailureCounts = Type.Object({
   by_reason: Type.Record(Type.String(), Count, { description: `Counts for ${FAILURE_REASONS.join(', ')}` })
 })
 
-const L2State = Type.Union([Type.Literal('ready'), Type.Literal('down'), Type.Literal('circuit_open'), Type.Literal('read_only'), Type.Literal('disabled')])
+const L2State = Type.Union([
+  Type.Literal('ready'), Type.Literal('down'), Type.Literal('circuit_open'), Type.Literal('read_only'), Type.Literal('disabled'), Type.Literal('l1_only')
+], {
+  description: '`disabled`: the cache is off (DISABLE_CACHE); `l1_only`: no Redis configured; `read_only`: connected to a node that ' +
+    'refuses writes; otherwise the state of Redis'
+})
 
 const StatsResponse = Type.Object({
   enabled: Type.Boolean(),
@@ -47,6 +53,7 @@ const StatsResponse = Type.Object({
   }),
   get_failures: FailureCounts,
   set_failures: FailureCounts,
+  clear_failures: FailureCounts,
   pending_writes: Count
 })
 
@@ -65,24 +72,26 @@ const ClearResponse = Type.Object({
 const cacheRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get('/api/cache/stats', {
     schema: {
+      operationId: 'getCacheStats',
       tags: ['cache'],
       summary: 'Cache counters, breaker and Redis state',
       description: 'Always 200: when Redis does not answer INFO within the command timeout, `partial` is true.',
-      response: { 200: StatsResponse }
+      response: { 200: okResponse(StatsResponse, 'getCacheStats', 'Counters since boot, and the state of both tiers') }
     }
   }, async () => statsBody(fastify.cache.stats(), await fastify.cache.l2Info()))
 
   fastify.post('/api/cache/clear-domains', {
     schema: {
+      operationId: 'clearDomainCache',
       tags: ['cache'],
       summary: 'Empty the domain-lookup cache in both tiers',
       description: 'Reports what each tier removed. When Redis fails, the L2 part is reported as failed; the call still succeeds.',
-      response: { 200: ClearResponse }
+      response: { 200: okResponse(ClearResponse, 'clearDomainCache', 'What each tier removed, and whether the Redis part failed') }
     }
   }, async () => {
     const { namespace } = CACHE_POLICY.domain
     const result = await fastify.cache.clearNamespace(namespace)
-    const l2Status = fastify.cache.l2StatusLabel() === 'disabled'
+    const l2Status = ['disabled', 'l1_only'].includes(fastify.cache.l2StatusLabel())
       ? 'skipped' as const
       : result.l2Failure === undefined ? 'ok' as const : 'failed' as const
     return {
@@ -119,6 +128,7 @@ function statsBody (stats: CacheStats, info: L2Result<RedisInfo> | undefined): S
     },
     get_failures: failureBody(stats.getFailures),
     set_failures: failureBody(stats.setFailures),
+    clear_failures: failureBody(stats.clearFailures),
     pending_writes: stats.pendingWrites
   }
 }

@@ -6,6 +6,7 @@ import { FitScore } from '../src/matching/fit-score.ts'
 import { scoreCandidate } from '../src/matching/score-candidate.ts'
 import { ERROR_RESPONSES } from './shared/errors.ts'
 import { matchingAi } from './shared/matching-ai.ts'
+import { okResponse, requestExample } from './shared/openapi.ts'
 import { acceptingProvenance, answerWithProvenance, Provenance, withoutMeta, withProvenance } from './shared/provenance.ts'
 import { requireText, TEXT_DESCRIPTION } from './shared/text-input.ts'
 
@@ -24,13 +25,17 @@ const calculateScoreRoutes: FastifyPluginAsyncTypebox<CalculateScoreRoutesOption
 
   fastify.post('/api/calculate-score', {
     schema: {
+      operationId: 'calculateScore',
       tags: ['matching'],
       summary: 'Score how well a CV fits a job description',
       description: 'Overall 0-100 with a breakdown (skills by embedding similarity, experience, role category, industries, ' +
         'education), the weights used and short explanations. Raw texts are parsed (and cached) first; a text and its parsed ' +
         'object score the same.',
-      body: ScoreBody,
-      response: { 200: withProvenance(FitScore, 'FitScoreAnswer'), ...ERROR_RESPONSES }
+      body: requestExample(ScoreBody, 'calculateScore'),
+      response: {
+        200: okResponse(withProvenance(FitScore, 'FitScoreAnswer'), 'calculateScore', 'The fit score, its breakdown, weights and explanations'),
+        ...ERROR_RESPONSES
+      }
     }
   }, async (request, reply) => {
     const { cv, jd } = request.body

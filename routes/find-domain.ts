@@ -3,7 +3,7 @@ import { Type } from 'typebox'
 import type { CacheConfig, DomainConfig } from '../src/config.ts'
 import { DomainFinder } from '../src/domains/domain-finder.ts'
 import { DomainSuggestion } from '../src/domains/suggest-domains.ts'
-import { ERROR_RESPONSES } from './shared/errors.ts'
+import { BODY_ERRORS, errorResponses, okResponse, requestExample } from './shared/openapi.ts'
 import { answerWithProvenance, Provenance, withProvenance } from './shared/provenance.ts'
 
 export interface FindDomainRoutesOptions {
@@ -29,13 +29,14 @@ const findDomainRoutes: FastifyPluginAsyncTypebox<FindDomainRoutesOptions> = asy
 
   fastify.post('/api/find-domain', {
     schema: {
+      operationId: 'findDomain',
       tags: ['domains'],
       summary: "Suggest a company's web domain",
       description: 'Ranked guesses from the company name, location and industry, optionally checked in DNS (DOMAIN_VERIFY_DNS). ' +
         'Cached for one hour (CACHE_TTL_DOMAIN_SECONDS); the first request after 80 % of that (CACHE_EAGER_REFRESH_FRACTION) ' +
         'refreshes the entry in the background. POST /api/cache/clear-domains empties that cache.',
-      body: FindDomainBody,
-      response: { 200: withProvenance(FindDomainResponse, 'DomainSuggestions'), ...ERROR_RESPONSES }
+      body: requestExample(FindDomainBody, 'findDomain'),
+      response: { 200: okResponse(withProvenance(FindDomainResponse, 'DomainSuggestions'), 'findDomain', 'Domain suggestions, best first'), ...errorResponses(...BODY_ERRORS) }
     }
   }, async (request, reply) => {
     const { company_name: companyName, location, industry } = request.body

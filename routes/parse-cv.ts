@@ -10,7 +10,7 @@ import type { UploadedFile } from '../src/documents/extract-text.ts'
 import { ExtractionPool } from '../src/documents/extraction-pool.ts'
 import type { DocumentReader } from '../src/documents/read-result.ts'
 import { ClientError } from '../src/client-error.ts'
-import { ERROR_RESPONSES } from './shared/errors.ts'
+import { AI_ERRORS, BODY_ERRORS, errorResponses, okResponse, requestExample } from './shared/openapi.ts'
 import { multipartBodyError, multipartHeaderProblem } from './shared/multipart-errors.ts'
 import { answerWithProvenance, Provenance, withProvenance } from './shared/provenance.ts'
 import { UploadSlots } from './shared/upload-slots.ts'
@@ -56,6 +56,7 @@ const parseCvRoutes: FastifyPluginAsyncTypebox<ParseCvRoutesOptions> = async (fa
 
   fastify.post('/api/parse-cv', {
     schema: {
+      operationId: 'parseCv',
       tags: ['parsing'],
       summary: 'Parse a CV (JSON text or a PDF, DOCX or TXT upload)',
       description: 'Send `{ "text": "..." }` as JSON, or upload the file as `multipart/form-data` (field `file`, ' +
@@ -63,11 +64,11 @@ const parseCvRoutes: FastifyPluginAsyncTypebox<ParseCvRoutesOptions> = async (fa
         'education, certifications and languages. Cached for 30 days by a hash of the text; the text itself is never logged.',
       body: {
         content: {
-          'application/json': { schema: TextBody },
+          'application/json': { schema: requestExample(TextBody, 'parseCv') },
           'multipart/form-data': { schema: UploadBody }
         }
       },
-      response: { 200: withProvenance(ParsedCv, 'ParsedCvAnswer'), ...ERROR_RESPONSES }
+      response: { 200: okResponse(withProvenance(ParsedCv, 'ParsedCvAnswer'), 'parseCv', 'The parsed CV'), ...errorResponses(...BODY_ERRORS, 422, ...AI_ERRORS) }
     },
     // Before the body is read: a refused upload costs no memory.
     // (request.isMultipart() is only known once the body parser has run.)

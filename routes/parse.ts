@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ParsedJob } from '../src/ai/schemas.ts'
 import type { LimitsConfig } from '../src/config.ts'
 import { ERROR_RESPONSES } from './shared/errors.ts'
+import { okResponse, requestExample } from './shared/openapi.ts'
 import { answerWithProvenance, Provenance, withProvenance } from './shared/provenance.ts'
 import { requireText, TextBody } from './shared/text-input.ts'
 
@@ -12,12 +13,13 @@ export interface ParseRoutesOptions {
 const parseRoutes: FastifyPluginAsyncTypebox<ParseRoutesOptions> = async (fastify, options) => {
   fastify.post('/api/parse', {
     schema: {
+      operationId: 'parseJobDescription',
       tags: ['parsing'],
       summary: 'Parse a job description',
       description: 'Extracts title, company, location, remote policy, seniority, years, required and preferred skills, ' +
         'responsibilities, education, languages, salary, industries and role category. Cached for 30 days by a hash of the text.',
-      body: TextBody,
-      response: { 200: withProvenance(ParsedJob, 'ParsedJobAnswer'), ...ERROR_RESPONSES }
+      body: requestExample(TextBody, 'parseJobDescription'),
+      response: { 200: okResponse(withProvenance(ParsedJob, 'ParsedJobAnswer'), 'parseJobDescription', 'The parsed job description'), ...ERROR_RESPONSES }
     }
   }, async (request, reply) => {
     const provenance = new Provenance()

@@ -10,7 +10,8 @@ import { mapBounded } from '../src/map-bounded.ts'
 import type { FitScore } from '../src/matching/fit-score.ts'
 import { classifyCv, scoreMany } from '../src/matching/score-candidate.ts'
 import type { ClassifiedCv } from '../src/matching/score-candidate.ts'
-import { ERROR_RESPONSES, ErrorResponse } from './shared/errors.ts'
+import { ERROR_RESPONSES } from './shared/errors.ts'
+import { okResponse, requestExample } from './shared/openapi.ts'
 import { matchingAi } from './shared/matching-ai.ts'
 import { acceptingProvenance, answerWithProvenance, Provenance, withoutMeta, withProvenance } from './shared/provenance.ts'
 import { requireText, TEXT_DESCRIPTION } from './shared/text-input.ts'
@@ -77,14 +78,15 @@ const rankRoutes: FastifyPluginAsyncTypebox<RankRoutesOptions> = async (fastify,
   fastify.post('/api/rank', {
     bodyLimit: rankBodyLimitBytes,
     schema: {
+      operationId: 'rankCvs',
       tags: ['matching'],
       summary: 'Rank many CVs against one job description',
       description: 'Every CV is scored exactly as `/api/calculate-score` would score it against the job, and the CVs come back ' +
         'best fit first. A CV that cannot be parsed (blank, too long, an upstream failure for that CV) is listed under `errors` ' +
         'with its id; it does not fail the batch. All the vectors of the batch are fetched in one cache lookup and the fewest ' +
         `provider calls. Bodies up to RANK_BODY_LIMIT_BYTES (${rankBodyLimitBytes} bytes).`,
-      body: RankBody,
-      response: { 200: withProvenance(RankResponse, 'RankingAnswer'), 400: ErrorResponse, ...ERROR_RESPONSES }
+      body: requestExample(RankBody, 'rankCvs'),
+      response: { 200: okResponse(withProvenance(RankResponse, 'RankingAnswer'), 'rankCvs', 'The CVs best fit first, and the ones that could not be scored'), ...ERROR_RESPONSES }
     }
   }, async (request, reply) => {
     const { jd, cvs } = request.body

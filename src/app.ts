@@ -12,6 +12,7 @@ import cacheRoutes from '../routes/cache.ts'
 import calculateScoreRoutes from '../routes/calculate-score.ts'
 import findDomainRoutes from '../routes/find-domain.ts'
 import healthRoutes from '../routes/health.ts'
+import { unsupportedMediaTypeMessage } from '../routes/shared/errors.ts'
 import parseCvRoutes from '../routes/parse-cv.ts'
 import parseRoutes from '../routes/parse.ts'
 import rankRoutes from '../routes/rank.ts'
@@ -89,6 +90,8 @@ function replyWithoutInternals (error: FastifyError & { expose?: boolean, retryA
   return reply.status(statusCode).send({
     statusCode,
     error: STATUS_CODES[statusCode] ?? 'Error',
-    message: exposed ? error.message : 'The server could not complete the request. It has been logged; retrying may help.'
+    message: error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+      ? unsupportedMediaTypeMessage(request)
+      : exposed ? error.message : 'The server could not complete the request. It has been logged; retrying may help.'
   })
 }

@@ -2,10 +2,11 @@ import t from 'tap'
 import { addProbeRoute, buildTestApp, metricValue, PROBE_NAMESPACE } from './helpers/app.ts'
 
 t.test('DISABLE_CACHE=true: a pass-through that says so', async (t) => {
-  const { app } = await buildTestApp(t, { DISABLE_CACHE: 'true', REDIS_URL: 'redis://127.0.0.1:6379' })
+  const { app, logs } = await buildTestApp(t, { DISABLE_CACHE: 'true', REDIS_URL: 'redis://127.0.0.1:6379' })
   const probe = addProbeRoute(app)
   await app.ready()
   t.notOk(app.hasDecorator('redis'), 'no Redis connection is made')
+  t.same(logs.lines.filter((line) => line.msg.startsWith('Cache mode:')).map((line) => line.cacheMode), ['disabled'], 'boot says so, once')
   for (let i = 0; i < 3; i++) {
     const response = await app.inject({ method: 'POST', url: '/test/probe', payload: { input: 'same' } })
     t.same(response.json(), { value: 'fresh:same' })
@@ -84,9 +85,14 @@ t.test('GET /metrics exposes the cache and HTTP metrics in Prometheus format', a
 })
 
 t.test('health and readiness without Redis', async (t) => {
-  const { app } = await buildTestApp(t)
+  const { app, logs } = await buildTestApp(t)
   t.same((await app.inject('/health')).json(), { status: 'ok' })
-  t.same((await app.inject('/ready')).json(), { status: 'ready', redis: 'disabled' })
+  t.same((await app.inject('/ready')).json(), { status: 'ready', redis: 'l1_only' }, 'L1 only: not the kill switch')
+  const stats = (await app.inject('/api/cache/stats')).json()
+  t.equal(stats.enabled, true)
+  t.equal(stats.l2.status, 'l1_only')
+  t.same(logs.lines.filter((line) => line.msg.startsWith('Cache mode:')).map((line) => line.msg), ['Cache mode: L1 only (in-process; no Redis configured)'],
+    'boot says so, once')
 })
 
 t.test('server errors never leak internals', async (t) => {

@@ -14,11 +14,10 @@ async function unusedPort (): Promise<number> {
 }
 
 t.test('boot with no Redis at all: the service serves from L1 and says so', async (t) => {
-  const started = Date.now()
+  // ioredis retries a refused port forever: had boot waited for Redis, ready() would never resolve.
   const { app, logs } = await buildTestApp(t, { REDIS_URL: `redis://127.0.0.1:${await unusedPort()}` })
   const probe = addProbeRoute(app)
   await app.ready()
-  t.ok(Date.now() - started < 2000, `boot did not wait for Redis (${Date.now() - started} ms)`)
   t.ok(app.hasDecorator('redis'), 'fastify.redis is still decorated')
 
   for (let i = 0; i < 3; i++) {
@@ -30,6 +29,9 @@ t.test('boot with no Redis at all: the service serves from L1 and says so', asyn
   t.equal((await app.inject('/ready')).statusCode, 200, 'a missing Redis does not make the service unready')
   t.ok(await metricValue(app, 'cache_get_failures_total', { namespace: PROBE_NAMESPACE, tier: 'l2', reason: 'connection' }) >= 1)
   t.ok(logs.warnings('⚠️  Cache retrieval failed:').some((line) => line.reason === 'connection'))
+  t.match(logs.lines.filter((line) => line.msg.startsWith('Cache mode:')), [{ cacheMode: 'l2', topology: 'standalone', redis: /^127\.0\.0\.1:\d+$/ }],
+    'boot logged the cache mode once, with where Redis should be')
+  t.equal(logs.warnings('⚠️  Redis did not answer at boot').length, 1, 'and, once, that Redis did not answer')
 })
 
 t.test('Redis killed, then restarted: requests keep succeeding and L2 comes back by itself', async (t) => {
@@ -41,16 +43,14 @@ t.test('Redis killed, then restarted: requests keep succeeding and L2 comes back
   t.ok(await redisReady(app))
 
   await redis.kill()
-  const durations: number[] = []
   for (let i = 0; i < 20; i++) {
-    const started = performance.now()
     const response = await app.inject({ method: 'POST', url: '/test/probe', payload: { input: `down-${i}` } })
-    durations.push(performance.now() - started)
     t.equal(response.statusCode, 200, `request ${i} succeeded`)
     t.equal(response.json().value, `fresh:down-${i}`)
   }
-  // A refused connection fails at once (no offline queue): nothing waits even the command timeout.
-  t.ok(Math.max(...durations) < 50 + 150, `no request stalled (slowest ${Math.max(...durations).toFixed(1)} ms)`)
+  // A refused connection fails at once (no offline queue): no read waited for the command timeout.
+  t.equal(await metricValue(app, 'cache_get_failures_total', { namespace: PROBE_NAMESPACE, reason: 'timeout' }), 0,
+    'no read failed by timing out: each one failed at once')
   await app.cache.flush()
   t.equal(probe.computations, 20)
   t.ok(await metricValue(app, 'cache_get_failures_total', { namespace: PROBE_NAMESPACE, reason: 'connection' }) >= 1, 'connection failures counted')

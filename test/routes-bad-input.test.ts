@@ -56,9 +56,31 @@ t.test('too much: text over MAX_TEXT_BYTES or a body over BODY_LIMIT_BYTES is a 
 t.test('wrong content type is a 415; multipart only on the upload route', async (t) => {
   const upload = await multipartBody({ file: { data: Buffer.from('Jane Doe'), filename: 'cv.txt', mimetype: 'text/plain' } })
   await expectErrors(t, [
-    { name: 'text/plain', url: '/api/parse', payload: 'a job description', headers: { 'content-type': 'text/plain' }, status: 415 },
-    { name: 'form-urlencoded', url: '/api/parse-cv', payload: 'text=a+cv', headers: { 'content-type': 'application/x-www-form-urlencoded' }, status: 415 },
-    { name: 'multipart to /api/parse', url: '/api/parse', payload: upload.payload, headers: upload.headers, status: 415 }
+    // The message names what the route accepts, and curl's way to send it.
+    {
+      name: 'text/plain',
+      url: '/api/parse',
+      payload: 'a job description',
+      headers: { 'content-type': 'text/plain' },
+      status: 415,
+      message: /^Content-Type text\/plain is not accepted here: send application\/json\. With curl: -H 'Content-Type: application\/json'/
+    },
+    {
+      name: "curl -d's default form type, on the upload route",
+      url: '/api/parse-cv',
+      payload: 'text=a+cv',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      status: 415,
+      message: /^Content-Type application\/x-www-form-urlencoded is not accepted here: send application\/json or multipart\/form-data\..*-F file=@cv\.pdf/
+    },
+    {
+      name: 'multipart to /api/parse',
+      url: '/api/parse',
+      payload: upload.payload,
+      headers: upload.headers,
+      status: 415,
+      message: /^Content-Type multipart\/form-data is not accepted here: send application\/json\./
+    }
   ])
 })
 

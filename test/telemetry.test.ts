@@ -1,12 +1,11 @@
-import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createInterface } from 'node:readline'
 import t from 'tap'
 import { eventually } from './helpers/app.ts'
 import type { TapTest } from './helpers/app.ts'
 import { startRedisServer } from './helpers/redis-server.ts'
+import { startServerProcess } from './helpers/server-process.ts'
 
 const SERVER = new URL('../src/server.ts', import.meta.url).pathname
 const TELEMETRY = new URL('../src/telemetry.ts', import.meta.url).pathname
@@ -42,19 +41,9 @@ async function startOtlpReceiver (t: TapTest): Promise<{ url: string, spans: Exp
 }
 
 async function runServer (t: TapTest, env: Record<string, string>, work: (address: string) => Promise<void>): Promise<void> {
-  const child = spawn(process.execPath, ['--import', TELEMETRY, SERVER], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', ...env },
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
-  t.teardown(() => { if (child.exitCode === null) child.kill('SIGKILL') })
-  const lines: string[] = []
-  createInterface({ input: child.stdout }).on('line', (line) => lines.push(line))
-  t.ok(await eventually(() => lines.some((line) => line.includes('Server listening at'))), 'server started')
-  const address = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(lines.join('\n'))?.[1] ?? ''
-  await work(address)
-  child.kill('SIGTERM')
-  const [code] = await once(child, 'exit')
-  t.equal(code, 0, 'exited cleanly (and flushed its spans)')
+  const server = await startServerProcess(t, ['--import', TELEMETRY, SERVER], { OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', ...env })
+  await work(server.address)
+  t.equal(await server.stop(), 0, 'exited cleanly (and flushed its spans)')
 }
 
 t.test('npm start preloads telemetry: HTTP, Fastify, cache and Redis spans reach the OTLP endpoint', async (t) => {

@@ -1,7 +1,8 @@
 import type { FailureReason, Tier } from './failure.ts'
 import { FAILURE_REASONS } from './failure.ts'
 
-export type CacheOperation = 'get' | 'set'
+/** A failed `clear` is its own operation: nothing was lost, a namespace was not (fully) emptied. */
+export type CacheOperation = 'get' | 'set' | 'clear'
 
 export interface FailureEvent {
   operation: CacheOperation
@@ -43,6 +44,7 @@ export class CacheCounters implements CacheObserver {
   readonly tiers: Record<Tier, TierCounts> = { l1: { hits: 0, misses: 0 }, l2: { hits: 0, misses: 0 } }
   readonly getFailures = emptyFailureCounts()
   readonly setFailures = emptyFailureCounts()
+  readonly clearFailures = emptyFailureCounts()
 
   onHit (_namespace: string, tier: Tier, count: number): void {
     this.tiers[tier].hits += count
@@ -53,7 +55,7 @@ export class CacheCounters implements CacheObserver {
   }
 
   onFailure (event: FailureEvent): void {
-    const counts = event.operation === 'get' ? this.getFailures : this.setFailures
+    const counts = { get: this.getFailures, set: this.setFailures, clear: this.clearFailures }[event.operation]
     counts.total += event.count
     counts.byReason[event.reason] += event.count
   }

@@ -48,8 +48,12 @@ export interface ClearResult {
   l2Failure?: CacheFailure
 }
 
-/** What readiness and dashboards report about L2. `read_only`: connected, but writes are refused (a replica). */
-export type L2State = 'ready' | 'down' | 'circuit_open' | 'read_only' | 'disabled'
+/**
+ * What readiness and dashboards report about L2. `disabled`: the kill switch (DISABLE_CACHE)
+ * turned the whole cache off; `l1_only`: no Redis configured, so L1 alone; `read_only`: connected,
+ * but writes are refused (a replica). The others are the state of a configured Redis.
+ */
+export type L2State = 'ready' | 'down' | 'circuit_open' | 'read_only' | 'disabled' | 'l1_only'
 
 export interface CacheStats {
   enabled: boolean
@@ -63,6 +67,7 @@ export interface CacheStats {
   }
   getFailures: FailureCounts
   setFailures: FailureCounts
+  clearFailures: FailureCounts
   pendingWrites: number
 }
 
@@ -192,7 +197,7 @@ export class TwoTierCache {
     if (!this.enabled || this.l2 === undefined) return { l1Removed, l2Removed: 0 }
     const span = startCacheSpan('cache.clear', namespace, { 'cache.tier': 'l2' })
     const [l2] = await inSpan(span, () => Promise.all([this.l2!.unlinkMatching(`${prefix}*`), this.broadcast(invalidation)]))
-    if (l2.failure !== undefined) this.reportFailure(span, 'set', namespace, l2.failure, 1)
+    if (l2.failure !== undefined) this.reportFailure(span, 'clear', namespace, l2.failure, 1)
     span.setAttribute('cache.removed', l1Removed + l2.removed)
     span.end()
     return l2.failure === undefined
@@ -233,12 +238,14 @@ export class TwoTierCache {
       },
       getFailures: this.counters.getFailures,
       setFailures: this.counters.setFailures,
+      clearFailures: this.counters.clearFailures,
       pendingWrites: this.writes.pending
     }
   }
 
   l2StatusLabel (): L2State {
-    if (!this.enabled || this.l2 === undefined) return 'disabled'
+    if (!this.enabled) return 'disabled'
+    if (this.l2 === undefined) return 'l1_only'
     if (this.l2.breaker.open) return 'circuit_open'
     if (this.l2.status !== 'ready') return 'down'
     return this.l2.writable ? 'ready' : 'read_only'

@@ -23,7 +23,7 @@ const SkillNames = (description: string) => Type.Array(Type.String(), { descript
 
 export const SkillMatch = Type.Object({
   skill: Type.String({ description: 'The skill the job asks for (canonical name)' }),
-  best_match: Nullable(Type.String({ description: 'The closest skill on the CV; null when the CV lists none' })),
+  best_match: Nullable(Type.String({ description: 'The closest skill on the CV; null when the CV lists none or none is similar at all (similarity 0)' })),
   similarity: Similarity,
   matched: Type.Boolean({ description: 'Whether the closest CV skill counts as having the skill (similarity at or above the match threshold)' })
 }, { additionalProperties: false })

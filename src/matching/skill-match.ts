@@ -59,7 +59,7 @@ export function skillTexts (jd: ParsedJob, cv: ParsedCv): string[] {
 export function matchSkills (jd: ParsedJob, cv: ParsedCv, embeddings: Embeddings, thresholds: SkillThresholds): Assessment<SkillsBreakdown> {
   const skills = jobSkills(jd)
   const cvSkills = unique(cv.skills)
-  const matches = closestCvSkills(fuzzySkills(skills, cvSkills), cvSkills, embeddings, thresholds.match)
+  const matches = closestCvSkills(fuzzySkills(skills, cvSkills), cvSkills, embeddings, thresholds)
   const matchOf = (skill: string): SkillMatch => matches.get(skill) ?? { skill, best_match: skill, similarity: 1, matched: true }
   const required = skills.required.map(matchOf)
   const preferred = skills.preferred.map(matchOf)
@@ -73,7 +73,7 @@ export function matchSkills (jd: ParsedJob, cv: ParsedCv, embeddings: Embeddings
   return { breakdown, applies: required.length + preferred.length > 0, explanations: explain(breakdown) }
 }
 
-function closestCvSkills (skills: readonly string[], cvSkills: readonly string[], embeddings: Embeddings, matchThreshold: number): Map<string, SkillMatch> {
+function closestCvSkills (skills: readonly string[], cvSkills: readonly string[], embeddings: Embeddings, thresholds: SkillThresholds): Map<string, SkillMatch> {
   if (skills.length === 0 || cvSkills.length === 0) {
     return new Map(skills.map((skill) => [skill, { skill, best_match: null, similarity: 0, matched: false }]))
   }
@@ -85,7 +85,9 @@ function closestCvSkills (skills: readonly string[], cvSkills: readonly string[]
     const skill = skills[row]!
     // Matched on the rounded value, so that a reported 0.75 is never "not matched".
     const similarity = Math.round(best.similarity * 1000) / 1000
-    return [skill, { skill, best_match: cvSkills[best.index]!, similarity, matched: similarity >= matchThreshold }]
+    // A CV skill too far to earn even partial credit is not the "closest" of anything.
+    const bestMatch = similarity >= thresholds.partialFloor ? cvSkills[best.index]! : null
+    return [skill, { skill, best_match: bestMatch, similarity, matched: similarity >= thresholds.match }]
   }))
 }
 

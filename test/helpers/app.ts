@@ -90,8 +90,14 @@ export async function metricValue (app: FastifyInstance, name: string, labels: R
   return total
 }
 
+/**
+ * How long `eventually` waits by default: several times what anything it polls for takes on a
+ * loaded 2-core machine. It bounds a wait for something that should happen, never a speed claim.
+ */
+export const EVENTUALLY_TIMEOUT_MS = 20_000
+
 /** Polls `check` until it holds or `timeoutMs` passes; returns whether it held. */
-export async function eventually (check: () => Promise<boolean> | boolean, timeoutMs = 5000, intervalMs = 50): Promise<boolean> {
+export async function eventually (check: () => Promise<boolean> | boolean, timeoutMs = EVENTUALLY_TIMEOUT_MS, intervalMs = 50): Promise<boolean> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     if (await check()) return true
@@ -101,6 +107,6 @@ export async function eventually (check: () => Promise<boolean> | boolean, timeo
 }
 
 /** Waits (bounded) until `/ready` reports Redis connected with its circuit closed. */
-export function redisReady (app: FastifyInstance, timeoutMs = 5000): Promise<boolean> {
+export function redisReady (app: FastifyInstance, timeoutMs = EVENTUALLY_TIMEOUT_MS): Promise<boolean> {
   return eventually(async () => (await app.inject('/ready')).json().redis === 'ready', timeoutMs)
 }

@@ -99,14 +99,16 @@ t.test('pause() hangs the server (commands time out within their bound), resume(
   redis.pause()
   t.equal(redis.paused, true)
   const elapsed = await timed(t.rejects(redis.rawCommand(['PING'], { timeoutMs: 300 }), /timed out after 300 ms/))
-  t.ok(elapsed >= 250 && elapsed < 1500, `bounded by its timeout (${elapsed} ms)`)
+  // A paused server never answers: without its timeout the command would wait forever, so the
+  // upper bound can be generous (a loaded machine delays timers, it never fires them early).
+  t.ok(elapsed >= 250 && elapsed < 10_000, `bounded by its timeout (${elapsed} ms)`)
   redis.resume()
   t.equal(redis.paused, false)
   t.equal(await redis.command('PING'), 'PONG')
 
   redis.pause()
   const pid = redis.pid ?? 0
-  t.ok(await timed(redis.stop()) < 2000, 'stop() does not hang on a paused server')
+  t.ok(await timed(redis.stop()) < 20_000, 'stop() does not hang on a paused server')
   t.ok(await eventuallyDead(pid))
 })
 

@@ -58,13 +58,14 @@ t.test('matched from the threshold on, judged on the similarity as reported (3 d
   t.same(breakdown.missing_required, ['c'])
 })
 
-t.test('a near miss earns partial credit, an unrelated skill none', async (t) => {
+t.test('a near miss earns partial credit, an unrelated skill none (and has no closest CV skill)', async (t) => {
   const jd = job({ required_skills: ['kafka', 'terraform'] })
   const candidate = cv({ skills: ['rabbitmq', 'photoshop'] })
   const { breakdown, explanations } = await match(jd, candidate, { kafka: [1, 0], rabbitmq: at(0.7) })
   t.same(breakdown.required, [
     { skill: 'kafka', best_match: 'rabbitmq', similarity: 0.7, matched: false },
-    { skill: 'terraform', best_match: 'rabbitmq', similarity: 0, matched: false }
+    // Nothing on the CV is similar at all: no "closest" skill rather than an arbitrary one.
+    { skill: 'terraform', best_match: null, similarity: 0, matched: false }
   ])
   // kafka: half credit scaled by (0.7 - 0.6) / (0.75 - 0.6); terraform: nothing.
   t.equal(breakdown.score, 17)

@@ -117,7 +117,7 @@ t.test('stats count L1 hits and misses; L2 stays untouched', async (t) => {
   t.match(subject.stats(), {
     enabled: true,
     l1: { hits: 3, misses: 3, entries: 1 },
-    l2: { hits: 0, misses: 0, configured: false, status: 'disabled', breaker: 'none' },
+    l2: { hits: 0, misses: 0, configured: false, status: 'l1_only', breaker: 'none' },
     pendingWrites: 0
   })
 })
