@@ -15,6 +15,7 @@ export { FAILURE_REASONS } from './failure.ts'
 export type { CacheInput } from './keys.ts'
 export type { Validator } from './serializer.ts'
 export type { L2Operation } from './redis-tier.ts'
+export type { ReplayDropReason, ReplayKind } from './replay-queue.ts'
 export { createRedisClient } from './redis-client.ts'
 
 export interface CacheSettings {
@@ -23,8 +24,19 @@ export interface CacheSettings {
   l2CommandTimeoutMs: number
   breakerFailureThreshold: number
   breakerCooldownMs: number
+  breakerMaxCooldownMs: number
+  breakerCooldownJitter: number
+  breakerWindowMs: number
+  breakerMinCallsInWindow: number
+  breakerFailureRateThreshold: number
+  breakerSlowCallMs: number
+  replayMaxWrites: number
+  replayMaxInvalidations: number
+  replayIntervalMs: number
   l1MaxEntries: number
   l1MaxBytes: number
+  /** Namespaces whose L1 entries go when the invalidation bus resubscribes; every namespace when absent. */
+  resyncNamespaces?: readonly string[] | undefined
 }
 
 export interface CacheDependencies {
@@ -39,7 +51,16 @@ export function createCache (settings: CacheSettings, dependencies: CacheDepende
     ? undefined
     : new RedisTier({
       client: dependencies.redis,
-      breaker: new CircuitBreaker({ failureThreshold: settings.breakerFailureThreshold, cooldownMs: settings.breakerCooldownMs }),
+      breaker: new CircuitBreaker({
+        failureThreshold: settings.breakerFailureThreshold,
+        cooldownMs: settings.breakerCooldownMs,
+        maxCooldownMs: settings.breakerMaxCooldownMs,
+        cooldownJitter: settings.breakerCooldownJitter,
+        windowMs: settings.breakerWindowMs,
+        minCallsInWindow: settings.breakerMinCallsInWindow,
+        failureRateThreshold: settings.breakerFailureRateThreshold,
+        slowCallMs: settings.breakerSlowCallMs
+      }),
       deadlineMs: settings.l2CommandTimeoutMs,
       onLatency: dependencies.onL2Latency
     })
@@ -52,6 +73,8 @@ export function createCache (settings: CacheSettings, dependencies: CacheDepende
     l1: new MemoryTier({ maxEntries: settings.l1MaxEntries, maxBytes: settings.l1MaxBytes }),
     l2,
     bus,
+    resyncNamespaces: settings.resyncNamespaces,
+    replay: { maxWrites: settings.replayMaxWrites, maxInvalidations: settings.replayMaxInvalidations, intervalMs: settings.replayIntervalMs },
     observer: dependencies.observer
   })
 }

@@ -15,6 +15,8 @@ export interface L2Write {
   key: string
   text: string
   ttlMs: number
+  /** SET … NX: a replayed write must not overwrite what was written since (it is newer). */
+  onlyIfAbsent?: boolean
 }
 
 export interface RedisTierOptions {
@@ -83,7 +85,11 @@ export class RedisTier {
   setMany (writes: readonly L2Write[]): Promise<L2Result<void>> {
     return this.run('set', async () => {
       const pipeline = this.client.pipeline()
-      for (const write of writes) pipeline.set(write.key, write.text, 'PX', Math.max(1, Math.round(write.ttlMs)))
+      for (const write of writes) {
+        const ttlMs = Math.max(1, Math.round(write.ttlMs))
+        if (write.onlyIfAbsent === true) pipeline.set(write.key, write.text, 'PX', ttlMs, 'NX')
+        else pipeline.set(write.key, write.text, 'PX', ttlMs)
+      }
       throwFirstError(await pipeline.exec())
     })
   }
@@ -148,23 +154,24 @@ export class RedisTier {
   }
 
   private async attempt<T> (operation: L2Operation, command: () => Promise<T>): Promise<L2Result<T>> {
-    if (!this.breaker.tryAcquire()) {
+    const permit = this.breaker.tryAcquire()
+    if (permit === undefined) {
       return { ok: false, failure: failure('circuit_open', 'L2 circuit breaker is open; Redis is not being called') }
     }
     if (this.client.status !== 'ready') {
       const down = this.notReadyFailure()
-      this.breaker.failure(down.reason)
+      this.breaker.failure(permit, down.reason)
       return { ok: false, failure: down }
     }
     const started = performance.now()
     try {
       const value = await withDeadline(command(), this.deadlineMs)
-      this.breaker.success()
+      this.breaker.success(permit)
       this.onLatency?.(operation, (performance.now() - started) / 1000, true)
       return { ok: true, value }
     } catch (error) {
       const classified = classifyError(error)
-      this.breaker.failure(classified.reason)
+      this.breaker.failure(permit, classified.reason)
       this.remember(classified)
       this.onLatency?.(operation, (performance.now() - started) / 1000, false)
       return { ok: false, failure: classified }
