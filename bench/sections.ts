@@ -1,6 +1,7 @@
 import { alternativesSection } from './alternatives/section.ts'
 import { baselineSection } from './baseline/try-catch.ts'
 import { costSection } from './cost/cost-section.ts'
+import { graySection } from './gray/gray-latency.ts'
 import type { Section } from './lib/report.ts'
 import { memorySection } from './memory/memory-section.ts'
 import { microSection } from './micro/section.ts'
@@ -10,6 +11,7 @@ import { soakSection } from './soak/fault-soak.ts'
 /** In the order RESULTS.md shows them. */
 export const SECTIONS: readonly Section[] = [
   soakSection,
+  graySection,
   baselineSection,
   alternativesSection,
   costSection,

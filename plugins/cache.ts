@@ -141,12 +141,15 @@ function observeCacheState (registry: Registry, cache: TwoTierCache): void {
       this.set({ kind: 'invalidation' }, invalidations)
     }
   })
-  new Gauge({
-    name: 'cache_l2_breaker_opens',
-    help: 'Times the L2 circuit breaker opened since start (a counter kept by the breaker; rate() it to see flapping).',
+  let opensSeen = 0
+  new Counter({
+    name: 'cache_l2_breaker_opens_total',
+    help: 'Times the L2 circuit breaker opened (closed to open); a high rate means a flapping Redis.',
     registers,
     collect () {
-      this.set(cache.stats().l2.breakerOpens)
+      const opens = cache.stats().l2.breakerOpens
+      this.inc(opens - opensSeen)
+      opensSeen = opens
     }
   })
   new Gauge({

@@ -21,6 +21,8 @@ export interface LatencyProfile {
 export interface LatencyProxyOptions extends LatencyProfile {
   /** The redis-server's port on 127.0.0.1. */
   targetPort: number
+  /** Where to listen; a free port chosen by the OS by default. */
+  port?: number
   /** Injected for reproducible jitter and stalls; Math.random by default. */
   random?: () => number
 }
@@ -123,7 +125,7 @@ export async function startLatencyProxy (
   const server = net.createServer((client) => proxy?.accept(client, options.targetPort))
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(0, HOST, () => resolve())
+    server.listen(options.port ?? 0, HOST, () => resolve())
   })
   const address = server.address()
   if (address === null || typeof address !== 'object') throw new Error('latency proxy: could not read its port')
