@@ -3,32 +3,14 @@
  * Only the entry points (src/server.ts, src/telemetry.ts) hand `process.env` to the parsers here;
  * nothing else reads it: everything is handed down as typed config.
  */
+import type { CacheSettings } from './cache/index.ts'
 
-export interface CacheConfig {
-  /** `false` turns every cache operation into a pass-through (DISABLE_CACHE=true). */
-  enabled: boolean
-  keyPrefix: string
+/** The cache library's settings (src/cache/index.ts), plus what only the app uses: the connection and the log pacing. */
+export interface CacheConfig extends CacheSettings {
   /** `undefined` means no L2 at all (REDIS_URL set to an empty string). */
   redisUrl: string | undefined
-  l2CommandTimeoutMs: number
   l2ConnectTimeoutMs: number
   l2MaxReconnectDelayMs: number
-  breakerFailureThreshold: number
-  breakerCooldownMs: number
-  breakerMaxCooldownMs: number
-  /** 0..1 */
-  breakerCooldownJitter: number
-  breakerWindowMs: number
-  breakerMinCallsInWindow: number
-  /** 0..1 */
-  breakerFailureRateThreshold: number
-  breakerSlowCallMs: number
-  /** Bounds of the queues that keep lost L2 writes and invalidations for replay once Redis returns. */
-  replayMaxWrites: number
-  replayMaxInvalidations: number
-  replayIntervalMs: number
-  l1MaxEntries: number
-  l1MaxBytes: number
   warningIntervalMs: number
 }
 

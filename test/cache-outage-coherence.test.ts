@@ -1,9 +1,8 @@
 import t from 'tap'
 import { cacheKey } from '../src/cache/keys.ts'
 import { buildTestApp, eventually, metricValue, PROBE_NAMESPACE, redisReady } from './helpers/app.ts'
-import type { TapTest, TestApp } from './helpers/app.ts'
 import { startRedisServer } from './helpers/redis-server.ts'
-import type { RedisServerHandle } from './helpers/redis-server.ts'
+import { cachedOnBoth, subscribed, twoInstances } from './helpers/two-instances.ts'
 
 /** Generous: the bound that matters (about a second) is measured in bench/, not asserted here. */
 const RECOVERY_TIMEOUT_MS = 15_000
@@ -15,31 +14,9 @@ const ENV = {
   CACHE_REPLAY_INTERVAL_MS: '100'
 }
 
-async function twoInstances (t: TapTest, redis: RedisServerHandle): Promise<[TestApp, TestApp]> {
-  const env = { REDIS_URL: redis.url, ...ENV }
-  const instances = [await buildTestApp(t, env), await buildTestApp(t, env)] as [TestApp, TestApp]
-  for (const { app } of instances) {
-    await app.ready()
-    t.ok(await redisReady(app))
-  }
-  t.ok(await bothSubscribed(redis), 'both instances subscribed')
-  return instances
-}
-
-function bothSubscribed (redis: RedisServerHandle): Promise<boolean> {
-  return eventually(async () => /\n2$/.test(await redis.command('PUBSUB', 'NUMSUB', 'jobfit:invalidations')), RECOVERY_TIMEOUT_MS)
-}
-
-/** Written by A (L1 and L2), read by B through L2 into its own L1. */
-async function cachedOnBoth ([a, b]: [TestApp, TestApp], namespace: string, input: string, value: unknown): Promise<void> {
-  a.app.cache.safeSet(namespace, input, value, 3600)
-  await a.app.cache.flush()
-  await b.app.cache.safeGet(namespace, input)
-}
-
 t.test('a clear-domains made while Redis was killed reaches the other instance once Redis returns, 3 cycles', async (t) => {
   const redis = await startRedisServer(t)
-  const [a, b] = await twoInstances(t, redis)
+  const [a, b] = await twoInstances(t, redis, ENV)
   for (let cycle = 1; cycle <= CYCLES; cycle++) {
     const input = `Acme ${cycle}`
     await cachedOnBoth([a, b], 'domain', input, { domain: `acme${cycle}.com` })
@@ -57,7 +34,7 @@ t.test('a clear-domains made while Redis was killed reaches the other instance o
       `cycle ${cycle}: B stops serving the cleared entry after Redis returns`)
     t.ok(b.app.cache.stats().l1Resyncs > resyncsBefore, 'through the resync on resubscription')
     t.ok(await eventually(() => a.app.cache.stats().replayQueue.invalidations === 0, RECOVERY_TIMEOUT_MS), 'A replayed its queued clear')
-    t.ok(await bothSubscribed(redis))
+    t.ok(await subscribed(redis, 2, RECOVERY_TIMEOUT_MS))
     t.ok(await redisReady(a.app) && await redisReady(b.app))
   }
   t.equal(await metricValue(b.app, 'cache_l1_resyncs_total'), b.app.cache.stats().l1Resyncs, 'resyncs are exported')
@@ -66,7 +43,7 @@ t.test('a clear-domains made while Redis was killed reaches the other instance o
 
 t.test('only invalidated namespaces are dropped on resubscription: content-keyed entries survive an outage', async (t) => {
   const redis = await startRedisServer(t)
-  const [a, b] = await twoInstances(t, redis)
+  const [a, b] = await twoInstances(t, redis, ENV)
   await cachedOnBoth([a, b], 'domain', 'Acme', { domain: 'acme.com' })
   await cachedOnBoth([a, b], 'cv', 'some cv', { name: 'x' })
   await redis.kill()
@@ -79,7 +56,7 @@ t.test('only invalidated namespaces are dropped on resubscription: content-keyed
 
 t.test('a clear made while Redis hung is replayed: L2 loses the entry, and the other instance hears of it without a resubscription', async (t) => {
   const redis = await startRedisServer(t)
-  const [a, b] = await twoInstances(t, redis)
+  const [a, b] = await twoInstances(t, redis, ENV)
   await cachedOnBoth([a, b], 'domain', 'Acme', { domain: 'acme.com' })
   const key = cacheKey('jobfit', 'domain', 'Acme')
   redis.pause()
@@ -95,7 +72,7 @@ t.test('a clear made while Redis hung is replayed: L2 loses the entry, and the o
 
 t.test('a delete is published only after its L2 change succeeded, and replayed when it did not', async (t) => {
   const redis = await startRedisServer(t)
-  const [a, b] = await twoInstances(t, redis)
+  const [a, b] = await twoInstances(t, redis, ENV)
   await cachedOnBoth([a, b], PROBE_NAMESPACE, 'gone', 'v')
   const key = cacheKey('jobfit', PROBE_NAMESPACE, 'gone')
   redis.pause()

@@ -19,17 +19,21 @@ export type { ReplayDropReason, ReplayKind } from './replay-queue.ts'
 export { createRedisClient } from './redis-client.ts'
 
 export interface CacheSettings {
+  /** `false` turns every cache operation into a pass-through (DISABLE_CACHE=true). */
   enabled: boolean
   keyPrefix: string
   l2CommandTimeoutMs: number
   breakerFailureThreshold: number
   breakerCooldownMs: number
   breakerMaxCooldownMs: number
+  /** 0..1 */
   breakerCooldownJitter: number
   breakerWindowMs: number
   breakerMinCallsInWindow: number
+  /** 0..1 */
   breakerFailureRateThreshold: number
   breakerSlowCallMs: number
+  /** Bounds and pace of the replay of lost L2 writes and invalidations once Redis returns. */
   replayMaxWrites: number
   replayMaxInvalidations: number
   replayIntervalMs: number
