@@ -15,7 +15,7 @@ async function connectedTier (t: TapTest, url: string): Promise<{ client: Return
   const client = createRedisClient({ url, commandTimeoutMs: 1000, connectTimeoutMs: 1000, maxReconnectDelayMs: 100 })
   t.teardown(() => client.disconnect())
   await client.connect()
-  const breaker = new CircuitBreaker({ failureThreshold: 5, cooldownMs: 100, maxCooldownMs: 100, cooldownJitter: 0, windowMs: 10_000, minCallsInWindow: 100, failureRateThreshold: 0.5, slowCallMs: 1000 })
+  const breaker = new CircuitBreaker({ failureThreshold: 5, cooldownMs: 100, maxCooldownMs: 100, cooldownJitter: 0, windowMs: 10_000, minCallsInWindow: 100, failureRateThreshold: 0.5 })
   const l2 = new RedisTier({ client, breaker, deadlineMs: 1000 })
   t.teardown(() => l2.close())
   return { client, l2 }

@@ -16,8 +16,6 @@ export interface CircuitBreakerOptions {
   minCallsInWindow: number
   /** The failed-or-slow share of the window's calls (0..1) at which the circuit opens. */
   failureRateThreshold: number
-  /** A call that answered but took at least this long counts as slow: Redis hovering at the deadline. */
-  slowCallMs: number
   /** Injected for tests; defaults to Date.now. */
   now?: () => number
   /** Injected for tests; defaults to Math.random. */
@@ -29,7 +27,6 @@ export interface BreakerPermit {
   readonly probe: boolean
   /** The circuit's generation when the call was admitted: outcomes of an earlier generation are stale. */
   readonly generation: number
-  readonly startedAt: number
 }
 
 /**
@@ -105,22 +102,24 @@ export class CircuitBreaker {
   /** Asks to make one L2 call: a permit obliges the caller to report the outcome with `success` or `failure`. */
   tryAcquire (): BreakerPermit | undefined {
     const now = this.options.now()
-    if (this.currentState === 'closed') return { probe: false, generation: this.generation, startedAt: now }
+    if (this.currentState === 'closed') return { probe: false, generation: this.generation }
     if (this.probeInFlight || now - this.openedAt < this.currentCooldownMs) return undefined
     this.currentState = 'half_open'
     this.probeInFlight = true
-    return { probe: true, generation: this.generation, startedAt: now }
+    return { probe: true, generation: this.generation }
   }
 
-  /** Redis answered. A slow answer counts against it like a failure. */
-  success (permit: BreakerPermit): void {
-    const slow = this.options.now() - permit.startedAt >= this.options.slowCallMs
+  /**
+   * Redis answered. A `slow` answer (later than CACHE_BREAKER_SLOW_CALL_MS, as the caller saw it:
+   * see slow-call.ts) counts against Redis like a failure.
+   */
+  success (permit: BreakerPermit, slow = false): void {
     this.settle(permit, slow, false)
   }
 
   failure (permit: BreakerPermit, reason: FailureReason): void {
     // A refusal (OOM, READONLY) or a corrupt value is still an answer: availability-wise a success.
-    if (!TRIPPING_REASONS.has(reason)) this.success(permit)
+    if (!TRIPPING_REASONS.has(reason)) this.settle(permit, false, false)
     else this.settle(permit, true, true, reason === 'connection')
   }
 

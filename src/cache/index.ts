@@ -62,10 +62,10 @@ export function createCache (settings: CacheSettings, dependencies: CacheDepende
         cooldownJitter: settings.breakerCooldownJitter,
         windowMs: settings.breakerWindowMs,
         minCallsInWindow: settings.breakerMinCallsInWindow,
-        failureRateThreshold: settings.breakerFailureRateThreshold,
-        slowCallMs: settings.breakerSlowCallMs
+        failureRateThreshold: settings.breakerFailureRateThreshold
       }),
       deadlineMs: settings.l2CommandTimeoutMs,
+      slowCallMs: settings.breakerSlowCallMs,
       onLatency: dependencies.onL2Latency
     })
   const bus = dependencies.redis === undefined || !settings.enabled

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis'
 import type { CircuitBreaker } from './circuit-breaker.ts'
 import { classifyError, DeadlineExceededError, failure } from './failure.ts'
 import type { CacheFailure, FailureReason } from './failure.ts'
+import { watchSlowCall } from './slow-call.ts'
 
 export type L2Result<T> = { ok: true, value: T } | { ok: false, failure: CacheFailure }
 
@@ -24,6 +25,8 @@ export interface RedisTierOptions {
   breaker: CircuitBreaker
   /** The bound on every call (CACHE_L2_COMMAND_TIMEOUT_MS); ioredis' commandTimeout is only a later backstop. */
   deadlineMs: number
+  /** An answer later than this is reported to the breaker as slow (CACHE_BREAKER_SLOW_CALL_MS); the deadline by default. */
+  slowCallMs?: number
   onLatency?: L2LatencyObserver
 }
 
@@ -49,6 +52,7 @@ export class RedisTier {
   readonly client: Redis
   readonly breaker: CircuitBreaker
   private readonly deadlineMs: number
+  private readonly slowCallMs: number
   private readonly onLatency: L2LatencyObserver | undefined
   private probeTimer: NodeJS.Timeout | undefined
   private closed = false
@@ -60,6 +64,7 @@ export class RedisTier {
     this.client = options.client
     this.breaker = options.breaker
     this.deadlineMs = options.deadlineMs
+    this.slowCallMs = options.slowCallMs ?? options.deadlineMs
     this.onLatency = options.onLatency
     this.client.on('error', (error: unknown) => {
       this.connectionFailure = classifyError(error)
@@ -164,12 +169,14 @@ export class RedisTier {
       return { ok: false, failure: down }
     }
     const started = performance.now()
+    const slowWatch = watchSlowCall(this.slowCallMs)
     try {
       const value = await withDeadline(command(), this.deadlineMs)
-      this.breaker.success(permit)
+      this.breaker.success(permit, slowWatch.stop())
       this.onLatency?.(operation, (performance.now() - started) / 1000, true)
       return { ok: true, value }
     } catch (error) {
+      slowWatch.stop()
       const classified = classifyError(error)
       this.breaker.failure(permit, classified.reason)
       this.remember(classified)
