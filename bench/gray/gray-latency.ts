@@ -38,6 +38,8 @@ interface DelayResult {
   load: LoadResult
   opens: number
   timeouts: number
+  /** L2 reads skipped because the circuit was open. */
+  refused: number
   l2HitRatio: number
   computations: number
 }
@@ -76,6 +78,7 @@ async function measureDelay (redis: RedisServerHandle, delayMs: number | undefin
       load,
       opens: delta('cache_l2_breaker_opens_total'),
       timeouts: delta('cache_get_failures_total', { reason: 'timeout' }) + delta('cache_set_failures_total', { reason: 'timeout' }),
+      refused: delta('cache_get_failures_total', { reason: 'circuit_open' }),
       l2HitRatio: hits + misses === 0 ? 0 : hits / (hits + misses),
       computations: delta('ai_requests_total')
     }
@@ -241,10 +244,10 @@ function render (rows: readonly DelayResult[], staleSeconds: readonly number[]):
       '`cache_l2_breaker_opens_total` over the measured seconds; *L2 timeouts*: reads and writes that hit the deadline; ' +
       '*computations*: `ai_requests_total` (local provider calls, i.e. lookups no tier answered).',
     '',
-    table(['Redis reply delay', 'openings', 'failed requests', 'requests', 'p50', 'p99', 'L2 hit ratio', 'L2 timeouts', 'computations', 'computations vs direct'],
+    table(['Redis reply delay', 'openings', 'failed requests', 'requests', 'p50', 'p99', 'L2 hit ratio', 'L2 timeouts', 'L2 reads skipped (circuit open)', 'computations', 'computations vs direct'],
       rows.map((result) => [
         label(result.delayMs), result.opens, failed(result.load), result.load.requests, ms(result.load.p50Ms), ms(result.load.p99Ms),
-        `${(100 * result.l2HitRatio).toFixed(1)} %`, result.timeouts, result.computations,
+        `${(100 * result.l2HitRatio).toFixed(1)} %`, result.timeouts, result.refused, result.computations,
         direct.computations === 0 ? '–' : `${(result.computations / direct.computations).toFixed(2)}x`
       ])),
     '',
