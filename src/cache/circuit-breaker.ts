@@ -53,7 +53,7 @@ interface Bucket {
  * least `minCallsInWindow` calls). Open: calls are refused at once. After the cool-down exactly
  * one call (the probe) goes through: only its fast success closes the circuit; its failure, or a
  * slow answer, keeps it open for a doubled (capped, jittered) cool-down (not doubled when the
- * probe found no connection at all). Outcomes of calls
+ * probe found no connection at all). Opening again within a window of closing also doubles it. Outcomes of calls
  * admitted before the circuit opened change nothing: they describe the past.
  */
 export class CircuitBreaker {
@@ -63,8 +63,10 @@ export class CircuitBreaker {
   private consecutiveFailures = 0
   private generation = 0
   private openedAt = 0
+  private closedAt = Number.NEGATIVE_INFINITY
   private currentCooldownMs: number
-  private failedProbes = 0
+  /** How many times the cool-down has doubled; kept across a close until the circuit has stayed closed for a window. */
+  private escalation = 0
   private probeInFlight = false
   private currentState: BreakerState = 'closed'
   /** How many times the circuit has opened since start: lets tests, stats and the bench see flapping. */
@@ -164,20 +166,24 @@ export class CircuitBreaker {
     return { calls, bad: badCalls }
   }
 
+  /**
+   * A circuit that opens again within a window of closing was closed by a probe that was lucky
+   * (a Redis at the deadline answers in time now and then): the cool-down goes on growing.
+   */
   private trip (): void {
     this.opens++
-    this.failedProbes = 0
+    this.escalation = this.options.now() - this.closedAt < this.options.windowMs ? this.escalation + 1 : 0
     this.enterOpen()
   }
 
   private reopen (): void {
-    this.failedProbes++
+    this.escalation++
     this.enterOpen()
   }
 
   private enterOpen (): void {
     const { cooldownMs, maxCooldownMs, cooldownJitter, random } = this.options
-    const grown = Math.min(maxCooldownMs, cooldownMs * 2 ** this.failedProbes)
+    const grown = Math.min(maxCooldownMs, cooldownMs * 2 ** this.escalation)
     this.currentCooldownMs = Math.max(1, Math.min(maxCooldownMs, Math.round(grown * (1 + cooldownJitter * (2 * random() - 1)))))
     this.currentState = 'open'
     this.openedAt = this.options.now()
@@ -187,8 +193,8 @@ export class CircuitBreaker {
 
   private close (): void {
     this.currentState = 'closed'
+    this.closedAt = this.options.now()
     this.consecutiveFailures = 0
-    this.failedProbes = 0
     this.currentCooldownMs = this.options.cooldownMs
     this.buckets.length = 0
     this.generation++

@@ -205,9 +205,28 @@ t.test('while probes keep failing the cool-down doubles, up to its cap', async (
   }
   t.same(cooldowns, [1000, 2000, 4000, 8000, 8000, 8000])
   t.equal(subject.breaker.opens, 1, 'failed probes are not new openings')
-  subject.breaker.success(probe(subject))
+})
+
+t.test('opening again soon after a close goes on growing the cool-down: the closing probe was lucky', async (t) => {
+  const subject = breaker()
   open(subject)
-  t.equal(subject.breaker.cooldownMs, COOLDOWN, 'a close resets the cool-down')
+  subject.breaker.failure(probe(subject), 'timeout')
+  t.equal(subject.breaker.cooldownMs, 2 * COOLDOWN)
+  subject.breaker.success(probe(subject))
+  subject.clock.now += WINDOW_MS - 1
+  open(subject)
+  t.equal(subject.breaker.cooldownMs, 4 * COOLDOWN, 'within a window of the close')
+  t.equal(subject.breaker.opens, 2)
+})
+
+t.test('a circuit that stayed closed for a whole window starts again from the base cool-down', async (t) => {
+  const subject = breaker()
+  open(subject)
+  subject.breaker.failure(probe(subject), 'timeout')
+  subject.breaker.success(probe(subject))
+  subject.clock.now += WINDOW_MS
+  open(subject)
+  t.equal(subject.breaker.cooldownMs, COOLDOWN)
 })
 
 t.test('a probe that found no connection does not grow the cool-down', async (t) => {
