@@ -6,6 +6,7 @@
  * how long a clear made while Redis was down leaves another instance serving the cleared entry.
  */
 import net from 'node:net'
+import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -50,6 +51,7 @@ export const graySection: Section = {
   run: () => withTeardown(async (defer) => {
     const redis = await startRedisServer()
     defer(() => redis.stop())
+    const loadBefore = os.loadavg()[0]!
     const rows: DelayResult[] = []
     for (const delayMs of DELAYS_MS) {
       console.log(`  delay ${delayMs ?? 'none'}`)
@@ -57,7 +59,8 @@ export const graySection: Section = {
     }
     console.log('  outage-time clears')
     const staleSeconds = await measureStaleness(redis, defer)
-    return { markdown: render(rows, staleSeconds), targets: targets(rows, staleSeconds) }
+    const loadAverages = [loadBefore, os.loadavg()[0]!]
+    return { markdown: render(rows, staleSeconds, loadAverages), targets: targets(rows, staleSeconds) }
   })
 }
 
@@ -233,8 +236,9 @@ function targets (rows: readonly DelayResult[], staleSeconds: readonly number[])
   ]
 }
 
-function render (rows: readonly DelayResult[], staleSeconds: readonly number[]): string {
+function render (rows: readonly DelayResult[], staleSeconds: readonly number[], loadAverages: readonly number[]): string {
   const direct = row(rows, undefined)
+  const throughProxy = row(rows, 0)
   return [
     `The service (\`node src/server.ts\`, local AI provider, default cache settings but a one-entry L1, so that every ` +
       `cache lookup reads Redis) runs against a private \`redis-server\` through a TCP latency proxy (test/helpers/latency-proxy.ts, ` +
@@ -251,10 +255,16 @@ function render (rows: readonly DelayResult[], staleSeconds: readonly number[]):
         direct.computations === 0 ? '–' : `${(result.computations / direct.computations).toFixed(2)}x`
       ])),
     '',
-    '**Reading it.** From 40 ms up (80 % of the deadline, `CACHE_BREAKER_SLOW_CALL_MS`), calls count as slow; once half ' +
-      'of the last 10 s of calls (at least 20) were failed or slow the circuit opens, and only a fast probe closes it again, ' +
-      'so the breaker opens about once and L2 stays out of the request path (probed every 1–4 s) instead of flapping. ' +
-      'The price is visible in *computations*: with L2 out, a one-entry L1 recomputes what Redis would have answered.',
+    `**Reading it.** The machine's 1-minute load average was ${loadAverages.map((value) => value.toFixed(1)).join(' at the start, ')} ` +
+      `at the end (${os.cpus().length} cores). The proxy is a process too, and when it waits for a core it adds more than ` +
+      `its setting: with a 0 ms setting it already made ${throughProxy.timeouts} L2 calls miss the deadline. So the rows ` +
+      'are "at least this delay". What they show is the breaker\'s behaviour: when half of the last 10 s of L2 calls ' +
+      '(at least 20) failed or were slow (no reply yet at 40 ms, 80 % of the deadline) the circuit opens, and only a fast ' +
+      'probe closes it; each failed or slow probe, and each re-opening within a window of a close, doubles the cool-down ' +
+      '(1 s up to 4 s, ± 20 %). A Redis at or past the deadline is therefore out of the request path for seconds at a ' +
+      'time (*L2 reads skipped*) after a handful of openings, where the breaker this replaced opened 86–163 times per 15 s ' +
+      'at 50 ms. The price is in *computations*: with L2 out, a one-entry L1 recomputes what Redis would have answered ' +
+      '(with a normal L1 most of those would be L1 hits).',
     '',
     `**Outage-time clears.** Two services on one direct Redis. Per cycle both cache a \`/api/find-domain\` answer, Redis is ` +
       'SIGKILLed, A calls `POST /api/cache/clear-domains` (its L2 part fails and is queued), Redis is restarted, and B is ' +
