@@ -213,6 +213,7 @@ export function parseTelemetryConfig (env: Env): TelemetryConfig {
 export function parseConfig (env: Env): Config {
   const read = new EnvReader(env)
   const l2CommandTimeoutMs = read.integer('CACHE_L2_COMMAND_TIMEOUT_MS', 50, 1, MINUTE_MS)
+  const breakerCooldownMs = read.integer('CACHE_BREAKER_COOLDOWN_MS', 1000, 10, 10 * MINUTE_MS)
   const config: Config = {
     port: read.integer('PORT', 8001, 0, 65535),
     host: read.string('HOST', '0.0.0.0'),
@@ -226,8 +227,9 @@ export function parseConfig (env: Env): Config {
       l2ConnectTimeoutMs: read.integer('CACHE_L2_CONNECT_TIMEOUT_MS', 1000, 1, MINUTE_MS),
       l2MaxReconnectDelayMs: read.integer('CACHE_L2_MAX_RECONNECT_DELAY_MS', 1000, 10, MINUTE_MS),
       breakerFailureThreshold: read.integer('CACHE_BREAKER_FAILURE_THRESHOLD', 5, 1, 1000),
-      breakerCooldownMs: read.integer('CACHE_BREAKER_COOLDOWN_MS', 1000, 10, 10 * MINUTE_MS),
-      breakerMaxCooldownMs: read.integer('CACHE_BREAKER_MAX_COOLDOWN_MS', 4000, 10, 60 * MINUTE_MS),
+      breakerCooldownMs,
+      // Unset, it never forbids a longer CACHE_BREAKER_COOLDOWN_MS: the cool-down then just does not grow.
+      breakerMaxCooldownMs: read.integer('CACHE_BREAKER_MAX_COOLDOWN_MS', Math.max(4000, breakerCooldownMs), 10, 60 * MINUTE_MS),
       breakerCooldownJitter: read.integer('CACHE_BREAKER_COOLDOWN_JITTER_PERCENT', 20, 0, 100) / 100,
       breakerWindowMs: read.integer('CACHE_BREAKER_WINDOW_MS', 10_000, 100, 10 * MINUTE_MS),
       breakerMinCallsInWindow: read.integer('CACHE_BREAKER_MIN_CALLS', 20, 1, 1_000_000),

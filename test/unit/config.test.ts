@@ -144,8 +144,10 @@ t.test('the slow-call time follows the deadline unless set, and may not exceed i
   t.match(configError({ CACHE_BREAKER_SLOW_CALL_MS: '51' }).message, /CACHE_BREAKER_SLOW_CALL_MS must not exceed CACHE_L2_COMMAND_TIMEOUT_MS \(50\)/)
 })
 
-t.test('the cool-down cap may not be below the cool-down', async (t) => {
-  t.match(configError({ CACHE_BREAKER_COOLDOWN_MS: '5000' }).message, /CACHE_BREAKER_MAX_COOLDOWN_MS must be at least CACHE_BREAKER_COOLDOWN_MS \(5000\)/)
+t.test('the cool-down cap may not be set below the cool-down; unset, it is at least the cool-down', async (t) => {
+  t.match(configError({ CACHE_BREAKER_COOLDOWN_MS: '5000', CACHE_BREAKER_MAX_COOLDOWN_MS: '4999' }).message,
+    /CACHE_BREAKER_MAX_COOLDOWN_MS must be at least CACHE_BREAKER_COOLDOWN_MS \(5000\)/)
+  t.equal(parseConfig({ CACHE_BREAKER_COOLDOWN_MS: '60000' }).cache.breakerMaxCooldownMs, 60_000, 'a long cool-down alone still boots')
   t.equal(parseConfig({ CACHE_BREAKER_COOLDOWN_MS: '5000', CACHE_BREAKER_MAX_COOLDOWN_MS: '5000' }).cache.breakerMaxCooldownMs, 5000)
 })
 
