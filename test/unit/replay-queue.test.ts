@@ -87,5 +87,7 @@ t.test('settling removes what was replayed, but not a newer entry queued meanwhi
   subject.settleInvalidation(pending!)
   t.equal(subject.pendingInvalidations, 1, 'the clear queued during the replay stays')
   subject.settleInvalidation(subject.invalidationsToReplay()[0]!)
+  t.equal(subject.pendingInvalidations, 0)
+  subject.settleWrites(subject.writesToReplay())
   t.equal(subject.empty, true)
 })
