@@ -412,7 +412,10 @@ export class TwoTierCache {
       if (!result.ok) this.reportFailure(span, 'set', namespace, result.failure, count)
       span.end()
     }
-    if (!result.ok) this.replay?.lost(batch.map((queued) => ({ key: queued.write.key, text: queued.write.text, expiresAt: queued.expiresAt })))
+    // A write Redis refused for want of memory would be refused again: only lost ones are replayed.
+    if (!result.ok && result.failure.reason !== 'oom') {
+      this.replay?.lost(batch.map((queued) => ({ key: queued.write.key, text: queued.write.text, expiresAt: queued.expiresAt })))
+    }
   }
 
   private count (namespace: string, tier: Tier, hits: number, misses: number): void {
