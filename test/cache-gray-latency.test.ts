@@ -54,7 +54,7 @@ async function instanceBehind (t: TapTest, profile: LatencyProfile | undefined):
 t.test('healthy local Redis under load: the breaker never opens', async (t) => {
   const { app } = await instanceBehind(t, undefined)
   const outcome = await load(app, LOAD_SECONDS)
-  t.comment(`${outcome.requests} requests, ${app.cache.stats().l2.hits} L2 hits`)
+  t.comment(`${outcome.requests} requests, ${app.cache.stats().l2.hits} L2 hits, failures ${JSON.stringify(app.cache.stats().getFailures.byReason)}`)
   t.equal(outcome.failed, 0, 'every request answered 200')
   t.ok(app.cache.stats().l2.hits > 0, 'L2 was in the request path')
   t.equal(app.cache.stats().l2.breakerOpens, 0, 'no opening')

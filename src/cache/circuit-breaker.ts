@@ -3,7 +3,11 @@ import type { FailureReason } from './failure.ts'
 export type BreakerState = 'closed' | 'open' | 'half_open'
 
 export interface CircuitBreakerOptions {
-  /** Consecutive failures that open the circuit (a Redis that is plainly down). */
+  /**
+   * Consecutive errors that open the circuit: a Redis that is plainly down or refusing. Timeouts
+   * are not counted here but in the window: the calls in flight when Redis (or this process)
+   * stalls for a moment all time out together, and one such burst must not open the circuit.
+   */
   failureThreshold: number
   /** The first cool-down after the circuit opens; each failed probe doubles it, up to `maxCooldownMs`. */
   cooldownMs: number
@@ -48,7 +52,7 @@ interface Bucket {
  * Keeps a sick Redis from costing every request a command timeout, with hysteresis so that a
  * Redis hovering at the deadline is taken out of the request path instead of flapping.
  *
- * Closed: calls go through; the circuit opens on `failureThreshold` consecutive failures, or
+ * Closed: calls go through; the circuit opens on `failureThreshold` consecutive errors, or
  * when the failed-or-slow share of the last `windowMs` reaches `failureRateThreshold` (with at
  * least `minCallsInWindow` calls). Open: calls are refused at once. After the cool-down exactly
  * one call (the probe) goes through: only its fast success closes the circuit; its failure, or a
@@ -122,14 +126,14 @@ export class CircuitBreaker {
   failure (permit: BreakerPermit, reason: FailureReason): void {
     // A refusal (OOM, READONLY) or a corrupt value is still an answer: availability-wise a success.
     if (!TRIPPING_REASONS.has(reason)) this.settle(permit, false, false)
-    else this.settle(permit, true, true, reason === 'connection')
+    else this.settle(permit, true, reason !== 'timeout', reason === 'connection')
   }
 
   /**
    * `disconnected`: the probe found no connection. It cost nothing and reconnecting is the
    * client's job, so the cool-down does not grow: the circuit closes soon after Redis is back.
    */
-  private settle (permit: BreakerPermit, bad: boolean, failed: boolean, disconnected = false): void {
+  private settle (permit: BreakerPermit, bad: boolean, erred: boolean, disconnected = false): void {
     if (permit.generation !== this.generation) return
     if (permit.probe) {
       this.probeInFlight = false
@@ -139,7 +143,7 @@ export class CircuitBreaker {
       return
     }
     if (this.currentState !== 'closed') return
-    this.consecutiveFailures = failed ? this.consecutiveFailures + 1 : 0
+    this.consecutiveFailures = erred ? this.consecutiveFailures + 1 : 0
     const window = this.record(bad)
     const rateTrips = window.calls >= this.options.minCallsInWindow &&
       window.bad >= this.options.failureRateThreshold * window.calls
