@@ -1,6 +1,8 @@
 import { alternativesSection } from './alternatives/section.ts'
+import { aiSoakSection } from './soak/ai-provider-soak.ts'
 import { baselineSection } from './baseline/try-catch.ts'
 import { costSection } from './cost/cost-section.ts'
+import { documentBombsSection } from './documents/bombs.ts'
 import { graySection } from './gray/gray-latency.ts'
 import type { Section } from './lib/report.ts'
 import { memorySection } from './memory/memory-section.ts'
@@ -12,10 +14,12 @@ import { soakSection } from './soak/fault-soak.ts'
 export const SECTIONS: readonly Section[] = [
   soakSection,
   graySection,
+  aiSoakSection,
   baselineSection,
   alternativesSection,
   costSection,
   memorySection,
   microSection,
-  profileSection
+  profileSection,
+  documentBombsSection
 ]

@@ -3,15 +3,25 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import { ParsedCv } from '../src/ai/schemas.ts'
-import type { LimitsConfig } from '../src/config.ts'
-import { extractText } from '../src/documents/extract-text.ts'
+import type { DocumentsConfig, LimitsConfig } from '../src/config.ts'
+import { Counter } from 'prom-client'
+import { extractText, UnreadableDocumentError } from '../src/documents/extract-text.ts'
+import type { UploadedFile } from '../src/documents/extract-text.ts'
+import { ExtractionPool } from '../src/documents/extraction-pool.ts'
+import type { DocumentReader } from '../src/documents/read-result.ts'
 import { ClientError } from '../src/client-error.ts'
 import { ERROR_RESPONSES } from './shared/errors.ts'
+import { multipartBodyError, multipartHeaderProblem } from './shared/multipart-errors.ts'
+import { answerWithProvenance, Provenance, withProvenance } from './shared/provenance.ts'
+import { UploadSlots } from './shared/upload-slots.ts'
 import { requireText, TextBody } from './shared/text-input.ts'
 
 export interface ParseCvRoutesOptions {
   limits: LimitsConfig
+  documents: DocumentsConfig
 }
+
+const MULTIPART = /^\s*multipart\//i
 
 /**
  * Documents the upload for OpenAPI. Multipart bodies are read by the handler, not parsed before
@@ -25,9 +35,24 @@ const UploadBody = Type.Unsafe<null>({
 })
 
 const parseCvRoutes: FastifyPluginAsyncTypebox<ParseCvRoutesOptions> = async (fastify, options) => {
-  const { limits } = options
+  const { limits, documents } = options
   // Registered here, not globally: only this route accepts multipart, the others answer 415.
   await fastify.register(multipart, { limits: { fileSize: limits.maxUploadBytes, files: 1, fields: 10 } })
+  const readers = new ExtractionPool(documents, (error) => { fastify.log.error({ err: error }, '⚠️  A document reader (worker thread) failed; it is replaced') })
+  const refused = new Counter({
+    name: 'documents_refused_total',
+    help: 'Uploaded PDF and DOCX files that were not read, by format and reason (corrupt, encrypted, too_many_pages, too_large, text_too_large, timeout, out_of_memory).',
+    labelNames: ['format', 'reason'] as const,
+    registers: [fastify.metrics]
+  })
+  // preClose, not onClose: the server waits for in-flight requests before onClose, and a
+  // request waiting on a document would hold shutdown for its whole time budget.
+  // Uploads still arriving are dropped too: a stalled one would hold shutdown until REQUEST_TIMEOUT_MS.
+  const uploads = new UploadSlots(documents.maxConcurrentUploads)
+  fastify.addHook('preClose', async () => {
+    uploads.dropIncomplete()
+    await readers.close()
+  })
 
   fastify.post('/api/parse-cv', {
     schema: {
@@ -42,18 +67,44 @@ const parseCvRoutes: FastifyPluginAsyncTypebox<ParseCvRoutesOptions> = async (fa
           'multipart/form-data': { schema: UploadBody }
         }
       },
-      response: { 200: ParsedCv, ...ERROR_RESPONSES }
+      response: { 200: withProvenance(ParsedCv, 'ParsedCvAnswer'), ...ERROR_RESPONSES }
+    },
+    // Before the body is read: a refused upload costs no memory.
+    // (request.isMultipart() is only known once the body parser has run.)
+    onRequest: async (request, reply) => {
+      const contentType = request.headers['content-type'] ?? ''
+      if (!MULTIPART.test(contentType)) return
+      const problem = multipartHeaderProblem(contentType)
+      if (problem !== undefined) throw problem
+      uploads.take(request, reply)
     }
-  }, async (request) => {
-    const text = request.isMultipart() ? await uploadedText(request) : (request.body as { text: string }).text
-    return fastify.ai.parseCv(requireText(text, request.isMultipart() ? 'The uploaded file' : 'text', limits.maxTextBytes))
+  }, async (request, reply) => {
+    const text = request.isMultipart() ? await uploadedText(request, readers).catch((error: unknown) => { throw counted(request, error) }) : (request.body as { text: string }).text
+    const provenance = new Provenance()
+    const cv = await fastify.ai.parseCv(requireText(text, request.isMultipart() ? 'The uploaded file' : 'text', limits.maxTextBytes), provenance)
+    return answerWithProvenance(reply, provenance, cv)
   })
+
+  /** A reader's refusal is counted and logged by reason (never with the document's content). */
+  function counted (request: FastifyRequest, error: unknown): unknown {
+    if (error instanceof UnreadableDocumentError && error.refusal !== undefined) {
+      refused.inc(error.refusal)
+      request.log.warn(error.refusal, `⚠️  Document refused: ${error.refusal.reason}`)
+    }
+    return error
+  }
 }
 
-async function uploadedText (request: FastifyRequest): Promise<string> {
-  const file = await request.file()
-  if (file === undefined) throw new ClientError(400, 'The multipart body has no file: send the CV in a field named "file"')
-  return extractText({ data: await file.toBuffer(), filename: file.filename, mimetype: file.mimetype })
+async function uploadedText (request: FastifyRequest, readers: DocumentReader): Promise<string> {
+  let upload: UploadedFile
+  try {
+    const file = await request.file()
+    if (file === undefined) throw new ClientError(400, 'The multipart body has no file: send the CV in a field named "file"')
+    upload = { data: await file.toBuffer(), filename: file.filename, mimetype: file.mimetype }
+  } catch (error) {
+    throw multipartBodyError(error)
+  }
+  return await extractText(upload, readers)
 }
 
 export default parseCvRoutes

@@ -1,3 +1,6 @@
+import { CACHE_NAMESPACE_IDS, CACHE_POLICY } from './cache-policy.ts'
+import type { CachePolicies } from './cache-policy.ts'
+
 /**
  * The service's whole configuration, read once from the environment.
  * Only the entry points (src/server.ts, src/telemetry.ts) hand `process.env` to the parsers here;
@@ -12,6 +15,10 @@ export interface CacheConfig extends CacheSettings {
   l2ConnectTimeoutMs: number
   l2MaxReconnectDelayMs: number
   warningIntervalMs: number
+  /** TTL and grace per namespace (CACHE_TTL_<NS>_SECONDS, CACHE_GRACE_<NS>_SECONDS). */
+  policies: CachePolicies
+  /** Share of the TTL after which the first read of a domain suggestion refreshes it in the background. */
+  eagerRefreshFraction: number
 }
 
 export interface OpenAiConfig {
@@ -32,6 +39,25 @@ export interface AiConfig {
   embeddingDimensions: number
   /** Texts per embeddings request; larger batches are split. */
   embeddingBatchSize: number
+  /** Who answers when the provider fails with nothing stale at hand: `none` unless the provider is `openai`. */
+  fallback: 'local' | 'none'
+  resilience: AiResilienceConfig
+}
+
+export interface AiTimeouts {
+  /** With a stale value at hand, answer it after this long and let the call finish in the background. */
+  softMs: number
+  /** Every provider call is aborted after this long (the SDK's retries included). */
+  hardMs: number
+}
+
+export interface AiResilienceConfig {
+  chat: AiTimeouts
+  embedding: AiTimeouts
+  /** After a failure, a stale value is answered again for this long before the provider is asked again. */
+  failSafeThrottleSeconds: number
+  breakerFailureThreshold: number
+  breakerCooldownMs: number
 }
 
 export interface DomainConfig {
@@ -51,11 +77,48 @@ export interface LimitsConfig {
   maxUploadBytes: number
 }
 
+/** Bounds on connections, so that a stalled or dripping client is dropped (in milliseconds). */
+export interface HttpConfig {
+  /** Whole request, headers and body: past it the server answers 408 and closes (REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs: number
+  /** Request headers alone; at most the request timeout (HEADERS_TIMEOUT_MS). */
+  headersTimeoutMs: number
+  /**
+   * A socket with no bytes either way for this long is destroyed, even while its request is
+   * being handled: longer than any handler may take (CONNECTION_TIMEOUT_MS).
+   */
+  connectionTimeoutMs: number
+  /** An idle keep-alive connection is closed after this (KEEP_ALIVE_TIMEOUT_MS). */
+  keepAliveTimeoutMs: number
+}
+
+/** Budgets for reading uploaded PDF and DOCX files, which run in worker threads. */
+export interface DocumentsConfig {
+  /** A PDF with more pages is refused before any page is read (MAX_DOCUMENT_PAGES). */
+  maxPages: number
+  /** Extraction stops once the text is longer than this, in UTF-8 bytes (MAX_EXTRACTED_TEXT_BYTES). */
+  maxExtractedTextBytes: number
+  /** A DOCX declaring, or a PDF's Flate streams inflating to, more bytes is refused (MAX_DOCUMENT_INFLATED_BYTES). */
+  maxInflatedBytes: number
+  /** A DOCX (ZIP) with more entries is refused (MAX_DOCUMENT_ARCHIVE_ENTRIES). */
+  maxArchiveEntries: number
+  /** One document's time in a worker; past it the worker is terminated and replaced (DOCUMENT_TASK_TIMEOUT_MS). */
+  taskTimeoutMs: number
+  /** Worker threads reading documents (DOCUMENT_WORKERS). */
+  workers: number
+  /** Each worker's V8 old-generation heap limit, in MiB (DOCUMENT_WORKER_HEAP_MB). */
+  workerHeapMb: number
+  /** Multipart uploads in flight at once; more are answered 503 with Retry-After (MAX_CONCURRENT_UPLOADS). */
+  maxConcurrentUploads: number
+}
+
 export interface Config {
   port: number
   host: string
   logLevel: LogLevel
   shutdownTimeoutMs: number
+  http: HttpConfig
+  documents: DocumentsConfig
   cache: CacheConfig
   ai: AiConfig
   domains: DomainConfig
@@ -155,6 +218,18 @@ class EnvReader {
     return value
   }
 
+  /** A decimal number strictly between 0 and 1. */
+  fraction (name: string, fallback: number): number {
+    const value = this.raw(name)
+    if (value === undefined) return fallback
+    const number = Number(value)
+    if (!/^0?\.\d+$/.test(value) || !(number > 0 && number < 1)) {
+      this.problems.push(`${name} must be a number between 0 and 1 (exclusive), got "${value}"`)
+      return fallback
+    }
+    return number
+  }
+
   keyPrefix (name: string, fallback: string): string {
     const value = this.string(name, fallback)
     if (!/^[A-Za-z0-9_.-]{1,64}$/.test(value)) {
@@ -169,12 +244,73 @@ const KIB = 1024
 const MIB = 1024 * KIB
 
 const AI_PROVIDERS = ['auto', 'openai', 'local'] as const
+const AI_FALLBACKS = ['local', 'none'] as const
+const YEAR_SECONDS = 365 * 24 * 60 * 60
+
+/** CACHE_TTL_JD_SECONDS, CACHE_GRACE_JD_SECONDS… for every namespace of src/cache-policy.ts. */
+function readCachePolicies (read: EnvReader): CachePolicies {
+  return Object.fromEntries(CACHE_NAMESPACE_IDS.map((id) => {
+    const defaults = CACHE_POLICY[id]
+    const name = id.toUpperCase()
+    return [id, {
+      namespace: defaults.namespace,
+      ttlSeconds: read.integer(`CACHE_TTL_${name}_SECONDS`, defaults.ttlSeconds, 1, 10 * YEAR_SECONDS),
+      graceSeconds: read.integer(`CACHE_GRACE_${name}_SECONDS`, defaults.graceSeconds, 0, 10 * YEAR_SECONDS)
+    }]
+  })) as CachePolicies
+}
+
+function readTimeouts (read: EnvReader, kind: 'CHAT' | 'EMBEDDING', defaults: AiTimeouts): AiTimeouts {
+  const softMs = read.integer(`AI_${kind}_SOFT_TIMEOUT_MS`, defaults.softMs, 1, MINUTE_MS)
+  const hardMs = read.integer(`AI_${kind}_HARD_TIMEOUT_MS`, defaults.hardMs, 1, 10 * MINUTE_MS)
+  if (softMs >= hardMs) read.problems.push(`AI_${kind}_SOFT_TIMEOUT_MS (${softMs}) must be below AI_${kind}_HARD_TIMEOUT_MS (${hardMs})`)
+  return { softMs, hardMs }
+}
+
+function readAiResilience (read: EnvReader): AiResilienceConfig {
+  return {
+    chat: readTimeouts(read, 'CHAT', { softMs: 1500, hardMs: 5000 }),
+    embedding: readTimeouts(read, 'EMBEDDING', { softMs: 500, hardMs: 3000 }),
+    failSafeThrottleSeconds: read.integer('AI_FAIL_SAFE_THROTTLE_SECONDS', 30, 1, 60 * 60),
+    breakerFailureThreshold: read.integer('AI_BREAKER_FAILURE_THRESHOLD', 5, 1, 1000),
+    breakerCooldownMs: read.integer('AI_BREAKER_COOLDOWN_MS', 5000, 10, 10 * MINUTE_MS)
+  }
+}
+
+function readHttpConfig (read: EnvReader): HttpConfig {
+  const requestTimeoutMs = read.integer('REQUEST_TIMEOUT_MS', 30_000, 100, 10 * MINUTE_MS)
+  const headersTimeoutMs = read.integer('HEADERS_TIMEOUT_MS', 10_000, 100, 10 * MINUTE_MS)
+  // Node refuses a server whose header deadline is later than its request deadline.
+  if (headersTimeoutMs > requestTimeoutMs) read.problems.push(`HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not exceed REQUEST_TIMEOUT_MS (${requestTimeoutMs})`)
+  return {
+    requestTimeoutMs,
+    headersTimeoutMs,
+    // Above the AI provider's worst case (30 s timeout, 2 retries): a slow answer is not an idle client.
+    connectionTimeoutMs: read.integer('CONNECTION_TIMEOUT_MS', 2 * MINUTE_MS, 100, 10 * MINUTE_MS),
+    keepAliveTimeoutMs: read.integer('KEEP_ALIVE_TIMEOUT_MS', 72_000, 100, 10 * MINUTE_MS)
+  }
+}
+
+function readDocumentsConfig (read: EnvReader): DocumentsConfig {
+  return {
+    maxPages: read.integer('MAX_DOCUMENT_PAGES', 50, 1, 10_000),
+    maxExtractedTextBytes: read.integer('MAX_EXTRACTED_TEXT_BYTES', 1 * MIB, 1 * KIB, 100 * MIB),
+    maxInflatedBytes: read.integer('MAX_DOCUMENT_INFLATED_BYTES', 32 * MIB, 64 * KIB, 1024 * MIB),
+    maxArchiveEntries: read.integer('MAX_DOCUMENT_ARCHIVE_ENTRIES', 1000, 1, 65_535),
+    taskTimeoutMs: read.integer('DOCUMENT_TASK_TIMEOUT_MS', 10_000, 100, 10 * MINUTE_MS),
+    workers: read.integer('DOCUMENT_WORKERS', 2, 1, 64),
+    workerHeapMb: read.integer('DOCUMENT_WORKER_HEAP_MB', 256, 32, 16_384),
+    maxConcurrentUploads: read.integer('MAX_CONCURRENT_UPLOADS', 16, 1, 100_000)
+  }
+}
 
 function readAiConfig (read: EnvReader): AiConfig {
   const requested = read.oneOf('AI_PROVIDER', AI_PROVIDERS, 'auto')
   const apiKey = read.raw('OPENAI_API_KEY')
   if (requested === 'openai' && apiKey === undefined) read.problems.push('AI_PROVIDER=openai needs OPENAI_API_KEY')
   const provider = requested === 'local' || apiKey === undefined ? 'local' : 'openai'
+  // Read either way, so a typo is reported even while the provider is local.
+  const fallback = read.oneOf('AI_FALLBACK', AI_FALLBACKS, 'local')
   const openai: OpenAiConfig = {
     apiKey: apiKey ?? '',
     baseUrl: read.httpUrl('OPENAI_BASE_URL'),
@@ -187,7 +323,9 @@ function readAiConfig (read: EnvReader): AiConfig {
     openai: provider === 'openai' ? openai : undefined,
     embeddingModel: read.string('OPENAI_EMBEDDING_MODEL', 'text-embedding-3-small'),
     embeddingDimensions: read.integer('EMBEDDING_DIMENSIONS', 768, 8, 4096),
-    embeddingBatchSize: read.integer('EMBEDDING_BATCH_SIZE', 256, 1, 2048)
+    embeddingBatchSize: read.integer('EMBEDDING_BATCH_SIZE', 256, 1, 2048),
+    fallback: provider === 'openai' ? fallback : 'none',
+    resilience: readAiResilience(read)
   }
 }
 
@@ -219,6 +357,8 @@ export function parseConfig (env: Env): Config {
     host: read.string('HOST', '0.0.0.0'),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 10 * MINUTE_MS),
+    http: readHttpConfig(read),
+    documents: readDocumentsConfig(read),
     cache: {
       enabled: !read.boolean('DISABLE_CACHE', false),
       keyPrefix: read.keyPrefix('CACHE_KEY_PREFIX', 'jobfit'),
@@ -241,7 +381,9 @@ export function parseConfig (env: Env): Config {
       replayIntervalMs: read.integer('CACHE_REPLAY_INTERVAL_MS', 500, 10, MINUTE_MS),
       l1MaxEntries: read.integer('CACHE_L1_MAX_ENTRIES', 50_000, 1, 100_000_000),
       l1MaxBytes: read.integer('CACHE_L1_MAX_BYTES', 64 * 1024 * 1024, 1024, Number.MAX_SAFE_INTEGER),
-      warningIntervalMs: read.integer('CACHE_WARNING_INTERVAL_MS', 10_000, 0, 60 * MINUTE_MS)
+      warningIntervalMs: read.integer('CACHE_WARNING_INTERVAL_MS', 10_000, 0, 60 * MINUTE_MS),
+      policies: readCachePolicies(read),
+      eagerRefreshFraction: read.fraction('CACHE_EAGER_REFRESH_FRACTION', 0.8)
     },
     ai: readAiConfig(read),
     domains: {

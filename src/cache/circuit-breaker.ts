@@ -20,6 +20,11 @@ export interface CircuitBreakerOptions {
   minCallsInWindow: number
   /** The failed-or-slow share of the window's calls (0..1) at which the circuit opens. */
   failureRateThreshold: number
+  /**
+   * A timeout opens the circuit at once: for calls whose deadline is seconds (an AI provider),
+   * where every further call would wait as long. Off for Redis, whose timeouts the window judges.
+   */
+  tripOnTimeout?: boolean
   /** Injected for tests; defaults to Date.now. */
   now?: () => number
   /** Injected for tests; defaults to Math.random. */
@@ -77,7 +82,7 @@ export class CircuitBreaker {
   opens = 0
 
   constructor (options: CircuitBreakerOptions) {
-    this.options = { now: Date.now, random: Math.random, ...options }
+    this.options = { now: Date.now, random: Math.random, tripOnTimeout: false, ...options }
     this.bucketMs = Math.max(1, options.windowMs / WINDOW_BUCKETS)
     this.currentCooldownMs = options.cooldownMs
   }
@@ -126,14 +131,15 @@ export class CircuitBreaker {
   failure (permit: BreakerPermit, reason: FailureReason): void {
     // A refusal (OOM, READONLY) or a corrupt value is still an answer: availability-wise a success.
     if (!TRIPPING_REASONS.has(reason)) this.settle(permit, false, false)
-    else this.settle(permit, true, reason !== 'timeout', reason === 'connection')
+    else if (reason === 'timeout') this.settle(permit, true, this.options.tripOnTimeout, false, this.options.tripOnTimeout)
+    else this.settle(permit, true, true, reason === 'connection')
   }
 
   /**
    * `disconnected`: the probe found no connection. It cost nothing and reconnecting is the
    * client's job, so the cool-down does not grow: the circuit closes soon after Redis is back.
    */
-  private settle (permit: BreakerPermit, bad: boolean, erred: boolean, disconnected = false): void {
+  private settle (permit: BreakerPermit, bad: boolean, erred: boolean, disconnected = false, tripNow = false): void {
     if (permit.generation !== this.generation) return
     if (permit.probe) {
       this.probeInFlight = false
@@ -147,7 +153,7 @@ export class CircuitBreaker {
     const window = this.record(bad)
     const rateTrips = window.calls >= this.options.minCallsInWindow &&
       window.bad >= this.options.failureRateThreshold * window.calls
-    if (this.consecutiveFailures >= this.options.failureThreshold || rateTrips) this.trip()
+    if (tripNow || this.consecutiveFailures >= this.options.failureThreshold || rateTrips) this.trip()
   }
 
   /** Adds one outcome to the current bucket and returns the totals of the window. */

@@ -277,3 +277,10 @@ t.test('opens counts each opening of a closed circuit', async (t) => {
   open(subject)
   t.equal(subject.breaker.opens, 2)
 })
+
+t.test('tripOnTimeout: for calls whose deadline is seconds, one timeout opens it at once', async (t) => {
+  const subject = breaker({ tripOnTimeout: true, failureThreshold: 100 })
+  for (let i = 0; i < MIN_CALLS; i++) subject.breaker.success(admit(subject.breaker))
+  subject.breaker.failure(admit(subject.breaker), 'timeout')
+  t.equal(subject.breaker.state, 'open')
+})

@@ -112,6 +112,25 @@ t.test('domains and limits: defaults, and DNS servers as a comma-separated list'
   t.equal(parseConfig({}).domains.verifyDns, false)
 })
 
+t.test('documents and connections: defaults, ranges, and a header deadline within the request deadline', async (t) => {
+  const config = parseConfig({})
+  t.same(config.documents, {
+    maxPages: 50,
+    maxExtractedTextBytes: 1024 * 1024,
+    maxInflatedBytes: 32 * 1024 * 1024,
+    maxArchiveEntries: 1000,
+    taskTimeoutMs: 10_000,
+    workers: 2,
+    workerHeapMb: 256,
+    maxConcurrentUploads: 16
+  })
+  t.same(config.http, { requestTimeoutMs: 30_000, headersTimeoutMs: 10_000, connectionTimeoutMs: 120_000, keepAliveTimeoutMs: 72_000 })
+  t.same(parseConfig({ MAX_DOCUMENT_PAGES: '3', DOCUMENT_WORKERS: '4', REQUEST_TIMEOUT_MS: '5000', HEADERS_TIMEOUT_MS: '5000' }).documents.maxPages, 3)
+  t.match(configError({ DOCUMENT_WORKERS: '0', DOCUMENT_WORKER_HEAP_MB: '8', MAX_DOCUMENT_PAGES: 'many' }).problems,
+    [/MAX_DOCUMENT_PAGES must be an integer/, /DOCUMENT_WORKERS must be an integer between 1 and 64/, /DOCUMENT_WORKER_HEAP_MB must be an integer between 32/])
+  t.match(configError({ REQUEST_TIMEOUT_MS: '1000', HEADERS_TIMEOUT_MS: '2000' }).problems, [/HEADERS_TIMEOUT_MS \(2000\) must not exceed REQUEST_TIMEOUT_MS \(1000\)/])
+})
+
 t.test('telemetry: exporting needs an OTLP endpoint, and OTEL_SDK_DISABLED wins', async (t) => {
   t.equal(parseTelemetryConfig({}).enabled, false, 'no endpoint: nothing is started')
   t.equal(parseTelemetryConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: ' ' }).enabled, false, 'a blank endpoint is no endpoint')
@@ -163,4 +182,41 @@ t.test('breaker and replay settings out of range are rejected', async (t) => {
   ] as const) {
     t.match(configError({ [name]: value }).message, name, `${name}=${value}`)
   }
+})
+
+t.test('cache lifetimes: TTL and grace per namespace, overridable and validated at boot', async (t) => {
+  const defaults = parseConfig({}).cache
+  t.same(defaults.policies.jd, { namespace: 'jd', ttlSeconds: 30 * 86_400, graceSeconds: 7 * 86_400 })
+  t.same(defaults.policies.domain, { namespace: 'domain', ttlSeconds: 3600, graceSeconds: 86_400 })
+  t.equal(defaults.eagerRefreshFraction, 0.8)
+  const set = parseConfig({ CACHE_TTL_JD_SECONDS: '60', CACHE_GRACE_JD_SECONDS: '0', CACHE_TTL_EMBEDDING_SECONDS: '5', CACHE_EAGER_REFRESH_FRACTION: '0.5' }).cache
+  t.same(set.policies.jd, { namespace: 'jd', ttlSeconds: 60, graceSeconds: 0 })
+  t.equal(set.policies.embedding.ttlSeconds, 5)
+  t.equal(set.eagerRefreshFraction, 0.5)
+  t.match(configError({ CACHE_TTL_CV_SECONDS: '0', CACHE_GRACE_ROLE_SECONDS: '-1', CACHE_EAGER_REFRESH_FRACTION: '1' }).problems, [
+    /CACHE_TTL_CV_SECONDS must be an integer between 1 and/,
+    /CACHE_GRACE_ROLE_SECONDS must be an integer between 0 and/,
+    /CACHE_EAGER_REFRESH_FRACTION must be a number between 0 and 1/
+  ])
+})
+
+t.test('AI resilience: timeouts, breaker and throttle defaults; the fallback is local only for the openai provider', async (t) => {
+  const local = parseConfig({}).ai
+  t.equal(local.fallback, 'none', 'the local provider has nothing to fall back to')
+  t.same(local.resilience, {
+    chat: { softMs: 1500, hardMs: 5000 },
+    embedding: { softMs: 500, hardMs: 3000 },
+    failSafeThrottleSeconds: 30,
+    breakerFailureThreshold: 5,
+    breakerCooldownMs: 5000
+  })
+  t.equal(parseConfig({ OPENAI_API_KEY: 'sk-test' }).ai.fallback, 'local', 'default local with openai')
+  t.equal(parseConfig({ OPENAI_API_KEY: 'sk-test', AI_FALLBACK: 'none' }).ai.fallback, 'none')
+  const set = parseConfig({ AI_CHAT_SOFT_TIMEOUT_MS: '100', AI_CHAT_HARD_TIMEOUT_MS: '200', AI_FAIL_SAFE_THROTTLE_SECONDS: '5' }).ai.resilience
+  t.same(set.chat, { softMs: 100, hardMs: 200 })
+  t.equal(set.failSafeThrottleSeconds, 5)
+  t.match(configError({ AI_FALLBACK: 'remote', AI_EMBEDDING_SOFT_TIMEOUT_MS: '3000', AI_EMBEDDING_HARD_TIMEOUT_MS: '3000' }).problems, [
+    /AI_FALLBACK must be one of local, none/,
+    /AI_EMBEDDING_SOFT_TIMEOUT_MS \(3000\) must be below AI_EMBEDDING_HARD_TIMEOUT_MS \(3000\)/
+  ])
 })
