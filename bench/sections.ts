@@ -9,10 +9,12 @@ import { memorySection } from './memory/memory-section.ts'
 import { microSection } from './micro/section.ts'
 import { profileSection } from './profile/profile-section.ts'
 import { soakSection } from './soak/fault-soak.ts'
+import { topologiesSection } from './topologies/topologies-section.ts'
 
 /** In the order RESULTS.md shows them. */
 export const SECTIONS: readonly Section[] = [
   soakSection,
+  topologiesSection,
   graySection,
   aiSoakSection,
   baselineSection,

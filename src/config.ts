@@ -1,17 +1,19 @@
+import { accessSync, constants as fsConstants } from 'node:fs'
+import type { HostPort, RedisConnectionSettings, RedisTopology } from './cache/l2-connection.ts'
 import { CACHE_NAMESPACE_IDS, CACHE_POLICY } from './cache-policy.ts'
 import type { CachePolicies } from './cache-policy.ts'
+import type { CacheSettings } from './cache/index.ts'
 
 /**
  * The service's whole configuration, read once from the environment.
  * Only the entry points (src/server.ts, src/telemetry.ts) hand `process.env` to the parsers here;
  * nothing else reads it: everything is handed down as typed config.
  */
-import type { CacheSettings } from './cache/index.ts'
 
 /** The cache library's settings (src/cache/index.ts), plus what only the app uses: the connection and the log pacing. */
 export interface CacheConfig extends CacheSettings {
-  /** `undefined` means no L2 at all (REDIS_URL set to an empty string). */
-  redisUrl: string | undefined
+  /** `undefined` means no L2 at all (REDIS_URL set to an empty string, and no cluster or sentinels). */
+  redis: RedisConfig | undefined
   l2ConnectTimeoutMs: number
   l2MaxReconnectDelayMs: number
   warningIntervalMs: number
@@ -20,6 +22,9 @@ export interface CacheConfig extends CacheSettings {
   /** Share of the TTL after which the first read of a domain suggestion refreshes it in the background. */
   eagerRefreshFraction: number
 }
+
+/** Where Redis is and how to log in; the timeouts are CacheConfig's. */
+export type RedisConfig = Omit<RedisConnectionSettings, 'commandTimeoutMs' | 'connectTimeoutMs' | 'maxReconnectDelayMs'>
 
 export interface OpenAiConfig {
   apiKey: string
@@ -206,6 +211,32 @@ class EnvReader {
     return value
   }
 
+  /** `host:port,host:port,…` (a host may be a name, an IPv4 or a bracketed IPv6 address). */
+  hostPorts (name: string): HostPort[] {
+    const nodes: HostPort[] = []
+    for (const item of this.list(name)) {
+      const match = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(item)
+      const port = Number(match?.[2])
+      if (match === null || port < 1 || port > 65535) {
+        this.problems.push(`${name} must be a comma-separated list of host:port, got "${item}"`)
+        continue
+      }
+      nodes.push({ host: match[1]!.replace(/^\[|\]$/g, ''), port })
+    }
+    return nodes
+  }
+
+  readableFile (name: string): string | undefined {
+    const value = this.raw(name)
+    if (value === undefined) return undefined
+    try {
+      accessSync(value, fsConstants.R_OK)
+    } catch {
+      this.problems.push(`${name} must name a readable file, got "${value}"`)
+    }
+    return value
+  }
+
   list (name: string): string[] {
     return (this.raw(name) ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '')
   }
@@ -304,6 +335,38 @@ function readDocumentsConfig (read: EnvReader): DocumentsConfig {
   }
 }
 
+/**
+ * One topology, chosen by which variable is set: REDIS_CLUSTER_NODES (cluster), REDIS_SENTINELS
+ * (sentinel, with REDIS_SENTINEL_NAME), else REDIS_URL (standalone, the default). Setting two is
+ * a configuration error, not a silent preference.
+ */
+function readRedisConfig (read: EnvReader): RedisConfig | undefined {
+  const clusterNodes = read.hostPorts('REDIS_CLUSTER_NODES')
+  const sentinels = read.hostPorts('REDIS_SENTINELS')
+  const masterName = read.raw('REDIS_SENTINEL_NAME')
+  const explicitUrl = read.raw('REDIS_URL')
+  const chosen = [clusterNodes.length > 0 && 'REDIS_CLUSTER_NODES', sentinels.length > 0 && 'REDIS_SENTINELS', explicitUrl !== undefined && 'REDIS_URL']
+    .filter((name) => name !== false)
+  if (chosen.length > 1) read.problems.push(`set only one of ${chosen.join(', ')}: they name different Redis topologies`)
+  if (sentinels.length > 0 && masterName === undefined) read.problems.push('REDIS_SENTINELS needs REDIS_SENTINEL_NAME (the master group name)')
+  if (masterName !== undefined && sentinels.length === 0) read.problems.push('REDIS_SENTINEL_NAME needs REDIS_SENTINELS')
+  let topology: RedisTopology | undefined
+  if (clusterNodes.length > 0) topology = { kind: 'cluster', nodes: clusterNodes }
+  else if (sentinels.length > 0) {
+    topology = { kind: 'sentinel', sentinels, masterName: masterName ?? '', sentinelPassword: read.raw('REDIS_SENTINEL_PASSWORD') }
+  } else {
+    const url = read.redisUrl('REDIS_URL', 'redis://127.0.0.1:6379')
+    topology = url === undefined ? undefined : { kind: 'standalone', url }
+  }
+  const settings = {
+    username: read.raw('REDIS_USERNAME'),
+    password: read.raw('REDIS_PASSWORD'),
+    tls: read.boolean('REDIS_TLS', false),
+    tlsCaFile: read.readableFile('REDIS_TLS_CA_FILE')
+  }
+  return topology === undefined ? undefined : { topology, ...settings }
+}
+
 function readAiConfig (read: EnvReader): AiConfig {
   const requested = read.oneOf('AI_PROVIDER', AI_PROVIDERS, 'auto')
   const apiKey = read.raw('OPENAI_API_KEY')
@@ -362,7 +425,7 @@ export function parseConfig (env: Env): Config {
     cache: {
       enabled: !read.boolean('DISABLE_CACHE', false),
       keyPrefix: read.keyPrefix('CACHE_KEY_PREFIX', 'jobfit'),
-      redisUrl: read.redisUrl('REDIS_URL', 'redis://127.0.0.1:6379'),
+      redis: readRedisConfig(read),
       l2CommandTimeoutMs,
       l2ConnectTimeoutMs: read.integer('CACHE_L2_CONNECT_TIMEOUT_MS', 1000, 1, MINUTE_MS),
       l2MaxReconnectDelayMs: read.integer('CACHE_L2_MAX_RECONNECT_DELAY_MS', 1000, 10, MINUTE_MS),

@@ -1,7 +1,8 @@
 import t from 'tap'
 import { CircuitBreaker } from '../src/cache/circuit-breaker.ts'
 import { OutageReplay } from '../src/cache/outage-replay.ts'
-import { createRedisClient } from '../src/cache/redis-client.ts'
+import { createL2Connection } from '../src/cache/create-l2-connection.ts'
+import type { L2Connection } from '../src/cache/l2-connection.ts'
 import { RedisTier } from '../src/cache/redis-tier.ts'
 import { ReplayQueue } from '../src/cache/replay-queue.ts'
 import type { ReplayDropReason, ReplayKind } from '../src/cache/replay-queue.ts'
@@ -11,14 +12,18 @@ import { startRedisServer } from './helpers/redis-server.ts'
 type TapTest = Parameters<Parameters<typeof t.test>[0]>[0]
 
 /** A connected L2 tier whose breaker stays out of the way: these tests are about the replay. */
-async function connectedTier (t: TapTest, url: string): Promise<{ client: ReturnType<typeof createRedisClient>, l2: RedisTier }> {
-  const client = createRedisClient({ url, commandTimeoutMs: 1000, connectTimeoutMs: 1000, maxReconnectDelayMs: 100 })
-  t.teardown(() => client.disconnect())
-  await client.connect()
+async function connectedTier (t: TapTest, url: string): Promise<{ connection: L2Connection, l2: RedisTier }> {
+  const connection = createL2Connection({
+    topology: { kind: 'standalone', url }, username: undefined, password: undefined, tls: false, tlsCaFile: undefined,
+    commandTimeoutMs: 1000, connectTimeoutMs: 1000, maxReconnectDelayMs: 100
+  })
+  t.teardown(() => connection.close())
+  connection.connect()
+  t.ok(await eventually(() => connection.client.status === 'ready'), 'connected')
   const breaker = new CircuitBreaker({ failureThreshold: 5, cooldownMs: 100, maxCooldownMs: 100, cooldownJitter: 0, windowMs: 10_000, minCallsInWindow: 100, failureRateThreshold: 0.5 })
-  const l2 = new RedisTier({ client, breaker, deadlineMs: 1000 })
+  const l2 = new RedisTier({ connection, breaker, deadlineMs: 1000 })
   t.teardown(() => l2.close())
-  return { client, l2 }
+  return { connection, l2 }
 }
 
 /** The replay on its own, against a real Redis: no app, no timers of consequence, the clock is the test's. */
@@ -53,13 +58,13 @@ t.test('a replayed write never overwrites a newer value, skips an expired one, a
 
 t.test('nothing is replayed while the connection is down; the queue keeps it for the next attempt', async (t) => {
   const redis = await startRedisServer(t)
-  const { client, l2 } = await connectedTier(t, redis.url)
+  const { connection, l2 } = await connectedTier(t, redis.url)
   const queue = new ReplayQueue({ maxWrites: 10, maxInvalidations: 10 })
   const replay = new OutageReplay({ l2, bus: undefined, queue, intervalMs: 50 })
   t.teardown(() => replay.close())
 
   await redis.kill()
-  t.ok(await eventually(() => client.status !== 'ready'), 'the client saw Redis go')
+  t.ok(await eventually(() => connection.client.status !== 'ready'), 'the client saw Redis go')
   replay.lost([{ key: 'k', text: 'v', expiresAt: Date.now() + 60_000 }])
   await replay.replay()
   t.equal(queue.pendingWrites, 1, 'kept while Redis is away')

@@ -1,6 +1,6 @@
-import type { Redis } from 'ioredis'
 import { CircuitBreaker } from './circuit-breaker.ts'
 import { InvalidationBus } from './invalidation-bus.ts'
+import type { L2Connection } from './l2-connection.ts'
 import { MemoryTier } from './memory-tier.ts'
 import type { CacheObserver } from './observer.ts'
 import { RedisTier } from './redis-tier.ts'
@@ -11,12 +11,13 @@ export { TwoTierCache } from './two-tier-cache.ts'
 export type { CacheStats, ClearResult, L2State, MSetEntry, ReadOptions } from './two-tier-cache.ts'
 export type { CacheObserver, FailureEvent } from './observer.ts'
 export type { CacheFailure, FailureReason, Tier } from './failure.ts'
-export { FAILURE_REASONS } from './failure.ts'
+export { classifyError, FAILURE_REASONS } from './failure.ts'
 export type { CacheInput } from './keys.ts'
 export type { Validator } from './serializer.ts'
 export type { L2Operation } from './redis-tier.ts'
 export type { ReplayDropReason, ReplayKind } from './replay-queue.ts'
-export { createRedisClient } from './redis-client.ts'
+export { createL2Connection } from './create-l2-connection.ts'
+export type { HostPort, L2Connection, RedisConnectionSettings, RedisTopology, Topology } from './l2-connection.ts'
 
 export interface CacheSettings {
   /** `false` turns every cache operation into a pass-through (DISABLE_CACHE=true). */
@@ -44,17 +45,18 @@ export interface CacheSettings {
 }
 
 export interface CacheDependencies {
-  /** The Redis connection for L2; without one the cache runs on L1 alone. */
-  redis?: Redis | undefined
+  /** The Redis deployment for L2 (any topology); without one the cache runs on L1 alone. */
+  l2?: L2Connection | undefined
   observer?: CacheObserver | undefined
   onL2Latency?: L2LatencyObserver | undefined
 }
 
 export function createCache (settings: CacheSettings, dependencies: CacheDependencies = {}): TwoTierCache {
-  const l2 = dependencies.redis === undefined
+  const connection = dependencies.l2
+  const l2 = connection === undefined
     ? undefined
     : new RedisTier({
-      client: dependencies.redis,
+      connection,
       breaker: new CircuitBreaker({
         failureThreshold: settings.breakerFailureThreshold,
         cooldownMs: settings.breakerCooldownMs,
@@ -68,9 +70,9 @@ export function createCache (settings: CacheSettings, dependencies: CacheDepende
       slowCallMs: settings.breakerSlowCallMs,
       onLatency: dependencies.onL2Latency
     })
-  const bus = dependencies.redis === undefined || !settings.enabled
+  const bus = connection === undefined || !settings.enabled
     ? undefined
-    : new InvalidationBus({ client: dependencies.redis, channel: `${settings.keyPrefix}:invalidations`, keyPrefix: settings.keyPrefix })
+    : new InvalidationBus({ client: connection.duplicate(), channel: `${settings.keyPrefix}:invalidations`, keyPrefix: settings.keyPrefix })
   return new TwoTierCache({
     enabled: settings.enabled,
     keyPrefix: settings.keyPrefix,

@@ -95,10 +95,12 @@ export class OutageReplay {
     for (let start = 0; start < writes.length; start += REPLAY_BATCH) {
       const batch = writes.slice(start, start + REPLAY_BATCH)
       const now = this.now()
-      const result = await l2.setMany(batch.map((write) => ({ key: write.key, text: write.text, ttlMs: write.expiresAt - now, onlyIfAbsent: true })))
-      if (!result.ok) return
-      queue.settleWrites(batch)
-      onReplayed?.('write', batch.length)
+      const failures = await l2.setMany(batch.map((write) => ({ key: write.key, text: write.text, ttlMs: write.expiresAt - now, onlyIfAbsent: true })))
+      const stored = batch.filter((_, index) => failures[index] === undefined)
+      queue.settleWrites(stored)
+      if (stored.length > 0) onReplayed?.('write', stored.length)
+      // The rest stay queued for the next attempt.
+      if (stored.length < batch.length) return
     }
   }
 

@@ -20,7 +20,7 @@ t.test('an empty environment gives the documented defaults', async (t) => {
     cache: {
       enabled: true,
       keyPrefix: 'jobfit',
-      redisUrl: 'redis://127.0.0.1:6379',
+      redis: { topology: { kind: 'standalone', url: 'redis://127.0.0.1:6379' }, tls: false },
       l2CommandTimeoutMs: 50,
       l2ConnectTimeoutMs: 1000,
       l2MaxReconnectDelayMs: 1000,
@@ -38,12 +38,12 @@ t.test('set values override the defaults (trimmed, log level case-insensitive)',
   t.equal(config.port, 3000)
   t.equal(config.logLevel, 'debug')
   t.equal(config.cache.l2CommandTimeoutMs, 75)
-  t.equal(config.cache.redisUrl, 'rediss://cache:6380/2')
+  t.same(config.cache.redis?.topology, { kind: 'standalone', url: 'rediss://cache:6380/2' })
 })
 
 t.test('REDIS_URL set to an empty string means no Redis at all', async (t) => {
-  t.equal(parseConfig({ REDIS_URL: '' }).cache.redisUrl, undefined)
-  t.equal(parseConfig({ REDIS_URL: '   ' }).cache.redisUrl, undefined)
+  t.equal(parseConfig({ REDIS_URL: '' }).cache.redis, undefined)
+  t.equal(parseConfig({ REDIS_URL: '   ' }).cache.redis, undefined)
 })
 
 t.test('DISABLE_CACHE accepts true, 1 and yes (any case)', async (t) => {
@@ -182,6 +182,41 @@ t.test('breaker and replay settings out of range are rejected', async (t) => {
   ] as const) {
     t.match(configError({ [name]: value }).message, name, `${name}=${value}`)
   }
+})
+
+t.test('Redis topologies: cluster, sentinel or standalone, with shared credentials and TLS', async (t) => {
+  const cluster = parseConfig({ REDIS_CLUSTER_NODES: '10.0.0.1:7000, redis-b:7001,[::1]:7002', REDIS_PASSWORD: 'pw', REDIS_TLS: 'true' }).cache.redis
+  t.same(cluster, {
+    topology: { kind: 'cluster', nodes: [{ host: '10.0.0.1', port: 7000 }, { host: 'redis-b', port: 7001 }, { host: '::1', port: 7002 }] },
+    username: undefined,
+    password: 'pw',
+    tls: true,
+    tlsCaFile: undefined
+  }, 'REDIS_CLUSTER_NODES wins over the default REDIS_URL')
+  const sentinel = parseConfig({
+    REDIS_SENTINELS: 's1:26379,s2:26379',
+    REDIS_SENTINEL_NAME: 'cache',
+    REDIS_SENTINEL_PASSWORD: 'spw',
+    REDIS_USERNAME: 'app',
+    REDIS_TLS_CA_FILE: 'package.json'
+  }).cache.redis
+  t.same(sentinel?.topology, { kind: 'sentinel', sentinels: [{ host: 's1', port: 26379 }, { host: 's2', port: 26379 }], masterName: 'cache', sentinelPassword: 'spw' })
+  t.equal(sentinel?.username, 'app')
+  t.equal(sentinel?.tlsCaFile, 'package.json')
+  t.same(parseConfig({ REDIS_URL: '', REDIS_CLUSTER_NODES: 'a:1' }).cache.redis?.topology, { kind: 'cluster', nodes: [{ host: 'a', port: 1 }] },
+    'an empty REDIS_URL does not conflict')
+})
+
+t.test('bad topology settings are named at boot', async (t) => {
+  t.match(configError({ REDIS_URL: 'redis://x:6379', REDIS_CLUSTER_NODES: 'a:1' }).message, /only one of REDIS_CLUSTER_NODES, REDIS_URL/)
+  t.match(configError({ REDIS_CLUSTER_NODES: 'a:1', REDIS_SENTINELS: 'b:2', REDIS_SENTINEL_NAME: 'm' }).message, /only one of/)
+  t.match(configError({ REDIS_SENTINELS: 'b:2' }).message, /REDIS_SENTINELS needs REDIS_SENTINEL_NAME/)
+  t.match(configError({ REDIS_SENTINEL_NAME: 'm' }).message, /REDIS_SENTINEL_NAME needs REDIS_SENTINELS/)
+  for (const value of ['a', 'a:', 'a:0', 'a:70000', 'a b:1', 'http://a:1']) {
+    t.match(configError({ REDIS_CLUSTER_NODES: value }).message, /REDIS_CLUSTER_NODES must be a comma-separated list of host:port/, value)
+  }
+  t.match(configError({ REDIS_TLS_CA_FILE: '/nonexistent/ca.pem' }).message, /REDIS_TLS_CA_FILE must name a readable file/)
+  t.match(configError({ REDIS_TLS: 'sometimes' }).message, /REDIS_TLS/)
 })
 
 t.test('cache lifetimes: TTL and grace per namespace, overridable and validated at boot', async (t) => {
