@@ -3,6 +3,7 @@ import { aiSoakSection } from './soak/ai-provider-soak.ts'
 import { baselineSection } from './baseline/try-catch.ts'
 import { costSection } from './cost/cost-section.ts'
 import { documentBombsSection } from './documents/bombs.ts'
+import { graySection } from './gray/gray-latency.ts'
 import type { Section } from './lib/report.ts'
 import { memorySection } from './memory/memory-section.ts'
 import { microSection } from './micro/section.ts'
@@ -15,6 +16,7 @@ import { topologiesSection } from './topologies/topologies-section.ts'
 export const SECTIONS: readonly Section[] = [
   soakSection,
   topologiesSection,
+  graySection,
   aiSoakSection,
   baselineSection,
   alternativesSection,

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { Counter, Gauge, Histogram } from 'prom-client'
 import type { Registry } from 'prom-client'
+import { INVALIDATED_NAMESPACES } from '../src/cache-policy.ts'
 import { createCache } from '../src/cache/index.ts'
 import type { CacheObserver, FailureEvent, RedisTopology, TwoTierCache } from '../src/cache/index.ts'
 import type { CacheConfig } from '../src/config.ts'
@@ -37,9 +38,12 @@ async function cachePlugin (fastify: FastifyInstance, options: CachePluginOption
       counter.inc({ namespace: event.namespace, tier: event.tier, reason: event.reason }, event.count)
       warnings.warn(`${event.operation}|${event.namespace}|${event.tier}|${event.reason}`, (suppressed) =>
         logFailure(fastify.log, event, suppressed, settings.warningIntervalMs))
-    }
+    },
+    onReplayed: (kind, count) => metrics.replayed.inc({ kind }, count),
+    onReplayDropped: (kind, reason, count) => metrics.replayDropped.inc({ kind, reason }, count),
+    onL1Resync: () => metrics.l1Resyncs.inc()
   }
-  const cache = createCache(settings, {
+  const cache = createCache({ ...settings, resyncNamespaces: INVALIDATED_NAMESPACES }, {
     l2: fastify.hasDecorator('redisConnection') ? fastify.redisConnection : undefined,
     observer,
     onL2Latency: (operation, seconds, ok) => metrics.l2Duration.observe({ operation, outcome: ok ? 'ok' : 'error' }, seconds)
@@ -117,6 +121,23 @@ function createCacheMetrics (registry: Registry) {
       labelNames: ['operation', 'outcome'] as const,
       buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
       registers
+    }),
+    replayed: new Counter({
+      name: 'cache_replayed_total',
+      help: 'Lost L2 writes and invalidations replayed to Redis once it answered again, by kind.',
+      labelNames: ['kind'] as const,
+      registers
+    }),
+    replayDropped: new Counter({
+      name: 'cache_replay_dropped_total',
+      help: 'Lost L2 writes and invalidations given up before Redis returned (queue full, or expired), by kind and reason.',
+      labelNames: ['kind', 'reason'] as const,
+      registers
+    }),
+    l1Resyncs: new Counter({
+      name: 'cache_l1_resyncs_total',
+      help: 'Times the L1 dropped its invalidated namespaces because the invalidation bus (re)subscribed.',
+      registers
     })
   }
 }
@@ -140,6 +161,28 @@ function observeCacheState (registry: Registry, cache: TwoTierCache): void {
     registers,
     collect () {
       this.set(cache.l2StatusLabel() === 'ready' ? 1 : 0)
+    }
+  })
+  new Gauge({
+    name: 'cache_replay_queue_depth',
+    help: 'Lost L2 writes and invalidations waiting for Redis to answer again, by kind.',
+    labelNames: ['kind'] as const,
+    registers,
+    collect () {
+      const { writes, invalidations } = cache.stats().replayQueue
+      this.set({ kind: 'write' }, writes)
+      this.set({ kind: 'invalidation' }, invalidations)
+    }
+  })
+  let opensSeen = 0
+  new Counter({
+    name: 'cache_l2_breaker_opens_total',
+    help: 'Times the L2 circuit breaker opened (closed to open); a high rate means a flapping Redis.',
+    registers,
+    collect () {
+      const opens = cache.stats().l2.breakerOpens
+      this.inc(opens - opensSeen)
+      opensSeen = opens
     }
   })
   new Gauge({

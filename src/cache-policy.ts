@@ -25,3 +25,11 @@ export type CachePolicy = (typeof CACHE_POLICY)[CacheNamespaceId]
 export type CachePolicies = Readonly<Record<CacheNamespaceId, { namespace: string, ttlSeconds: number, graceSeconds: number }>>
 
 export const CACHE_NAMESPACE_IDS = Object.keys(CACHE_POLICY) as CacheNamespaceId[]
+
+/**
+ * Namespaces that are deleted or cleared at runtime (POST /api/cache/clear-domains). When the
+ * invalidation bus resubscribes after a gap, their L1 entries are dropped: a clear made
+ * elsewhere meanwhile may have been missed. The others are keyed by their content and never
+ * invalidated, so they keep their L1 entries through a Redis outage.
+ */
+export const INVALIDATED_NAMESPACES: readonly string[] = [CACHE_POLICY.domain.namespace]

@@ -5,6 +5,7 @@ import type { LocalEmbedderKind } from './ai/local/embedders/local-embedder.ts'
 import { MODEL_DIMENSIONS } from './ai/local/embedders/semantic-model.ts'
 import { CACHE_NAMESPACE_IDS, CACHE_POLICY } from './cache-policy.ts'
 import type { CachePolicies } from './cache-policy.ts'
+import type { CacheSettings } from './cache/index.ts'
 
 /**
  * The service's whole configuration, read once from the environment.
@@ -12,19 +13,12 @@ import type { CachePolicies } from './cache-policy.ts'
  * nothing else reads it: everything is handed down as typed config.
  */
 
-export interface CacheConfig {
-  /** `false` turns every cache operation into a pass-through (DISABLE_CACHE=true). */
-  enabled: boolean
-  keyPrefix: string
+/** The cache library's settings (src/cache/index.ts), plus what only the app uses: the connection and the log pacing. */
+export interface CacheConfig extends CacheSettings {
   /** `undefined` means no L2 at all (REDIS_URL set to an empty string, and no cluster or sentinels). */
   redis: RedisConfig | undefined
-  l2CommandTimeoutMs: number
   l2ConnectTimeoutMs: number
   l2MaxReconnectDelayMs: number
-  breakerFailureThreshold: number
-  breakerCooldownMs: number
-  l1MaxEntries: number
-  l1MaxBytes: number
   warningIntervalMs: number
   /** TTL and grace per namespace (CACHE_TTL_<NS>_SECONDS, CACHE_GRACE_<NS>_SECONDS). */
   policies: CachePolicies
@@ -449,6 +443,8 @@ export function parseTelemetryConfig (env: Env): TelemetryConfig {
 
 export function parseConfig (env: Env): Config {
   const read = new EnvReader(env)
+  const l2CommandTimeoutMs = read.integer('CACHE_L2_COMMAND_TIMEOUT_MS', 50, 1, MINUTE_MS)
+  const breakerCooldownMs = read.integer('CACHE_BREAKER_COOLDOWN_MS', 1000, 10, 10 * MINUTE_MS)
   const config: Config = {
     port: read.integer('PORT', 8001, 0, 65535),
     host: read.string('HOST', '0.0.0.0'),
@@ -460,11 +456,22 @@ export function parseConfig (env: Env): Config {
       enabled: !read.boolean('DISABLE_CACHE', false),
       keyPrefix: read.keyPrefix('CACHE_KEY_PREFIX', 'jobfit'),
       redis: readRedisConfig(read),
-      l2CommandTimeoutMs: read.integer('CACHE_L2_COMMAND_TIMEOUT_MS', 50, 1, MINUTE_MS),
+      l2CommandTimeoutMs,
       l2ConnectTimeoutMs: read.integer('CACHE_L2_CONNECT_TIMEOUT_MS', 1000, 1, MINUTE_MS),
       l2MaxReconnectDelayMs: read.integer('CACHE_L2_MAX_RECONNECT_DELAY_MS', 1000, 10, MINUTE_MS),
       breakerFailureThreshold: read.integer('CACHE_BREAKER_FAILURE_THRESHOLD', 5, 1, 1000),
-      breakerCooldownMs: read.integer('CACHE_BREAKER_COOLDOWN_MS', 1000, 10, 10 * MINUTE_MS),
+      breakerCooldownMs,
+      // Unset, it never forbids a longer CACHE_BREAKER_COOLDOWN_MS: the cool-down then just does not grow.
+      breakerMaxCooldownMs: read.integer('CACHE_BREAKER_MAX_COOLDOWN_MS', Math.max(4000, breakerCooldownMs), 10, 60 * MINUTE_MS),
+      breakerCooldownJitter: read.integer('CACHE_BREAKER_COOLDOWN_JITTER_PERCENT', 20, 0, 100) / 100,
+      breakerWindowMs: read.integer('CACHE_BREAKER_WINDOW_MS', 10_000, 100, 10 * MINUTE_MS),
+      breakerMinCallsInWindow: read.integer('CACHE_BREAKER_MIN_CALLS', 20, 1, 1_000_000),
+      breakerFailureRateThreshold: read.integer('CACHE_BREAKER_FAILURE_RATE_PERCENT', 50, 1, 100) / 100,
+      // By default a call that used 80 % of the deadline is slow: Redis hovering at the deadline.
+      breakerSlowCallMs: read.integer('CACHE_BREAKER_SLOW_CALL_MS', Math.ceil(l2CommandTimeoutMs * 0.8), 1, MINUTE_MS),
+      replayMaxWrites: read.integer('CACHE_REPLAY_MAX_WRITES', 10_000, 0, 1_000_000),
+      replayMaxInvalidations: read.integer('CACHE_REPLAY_MAX_INVALIDATIONS', 1000, 0, 100_000),
+      replayIntervalMs: read.integer('CACHE_REPLAY_INTERVAL_MS', 500, 10, MINUTE_MS),
       l1MaxEntries: read.integer('CACHE_L1_MAX_ENTRIES', 50_000, 1, 100_000_000),
       l1MaxBytes: read.integer('CACHE_L1_MAX_BYTES', 64 * 1024 * 1024, 1024, Number.MAX_SAFE_INTEGER),
       warningIntervalMs: read.integer('CACHE_WARNING_INTERVAL_MS', 10_000, 0, 60 * MINUTE_MS),
@@ -485,6 +492,18 @@ export function parseConfig (env: Env): Config {
       rankBodyLimitBytes: read.integer('RANK_BODY_LIMIT_BYTES', 16 * MIB, 1 * KIB, 512 * MIB)
     }
   }
+  checkBreakerBounds(read, config.cache)
   if (read.problems.length > 0) throw new ConfigError(read.problems)
   return config
+}
+
+/** Settings that only make sense relative to others: a slow call answers before the deadline; the cool-down grows, never shrinks. */
+function checkBreakerBounds (read: EnvReader, cache: CacheConfig): void {
+  const deadline = cache.l2CommandTimeoutMs
+  if (cache.breakerSlowCallMs > deadline) {
+    read.problems.push(`CACHE_BREAKER_SLOW_CALL_MS must not exceed CACHE_L2_COMMAND_TIMEOUT_MS (${deadline}), got "${cache.breakerSlowCallMs}"`)
+  }
+  if (cache.breakerMaxCooldownMs < cache.breakerCooldownMs) {
+    read.problems.push(`CACHE_BREAKER_MAX_COOLDOWN_MS must be at least CACHE_BREAKER_COOLDOWN_MS (${cache.breakerCooldownMs}), got "${cache.breakerMaxCooldownMs}"`)
+  }
 }

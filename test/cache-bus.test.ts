@@ -1,33 +1,14 @@
 import t from 'tap'
 import { cacheKey } from '../src/cache/keys.ts'
-import { buildTestApp, eventually, PROBE_NAMESPACE, redisReady } from './helpers/app.ts'
-import type { TapTest, TestApp } from './helpers/app.ts'
+import { eventually, PROBE_NAMESPACE } from './helpers/app.ts'
 import { startRedisServer } from './helpers/redis-server.ts'
-import type { RedisServerHandle } from './helpers/redis-server.ts'
+import { cachedOnBoth, subscribed, twoInstances } from './helpers/two-instances.ts'
 
-/** Two instances of the service sharing one Redis, each with its own L1. */
-async function twoInstances (t: TapTest, redis: RedisServerHandle): Promise<[TestApp, TestApp]> {
-  const env = { REDIS_URL: redis.url, CACHE_BREAKER_COOLDOWN_MS: '200', CACHE_L2_MAX_RECONNECT_DELAY_MS: '100' }
-  const instances = [await buildTestApp(t, env), await buildTestApp(t, env)] as [TestApp, TestApp]
-  for (const { app } of instances) {
-    await app.ready()
-    t.ok(await redisReady(app))
-  }
-  // Both subscribers are listening once Redis counts two subscriptions on the channel.
-  t.ok(await eventually(async () => /\n2$/.test(await redis.command('PUBSUB', 'NUMSUB', 'jobfit:invalidations'))), 'both instances subscribed')
-  return instances
-}
-
-/** Puts `value` in both instances' L1 (written by one, read through L2 by the other). */
-async function cachedOnBoth ([a, b]: [TestApp, TestApp], namespace: string, input: string, value: unknown): Promise<void> {
-  a.app.cache.safeSet(namespace, input, value, 3600)
-  await a.app.cache.flush()
-  await b.app.cache.safeGet(namespace, input)
-}
+const ENV = { CACHE_BREAKER_COOLDOWN_MS: '200', CACHE_L2_MAX_RECONNECT_DELAY_MS: '100' }
 
 t.test('clear-domains on one instance empties the domain L1 of the others', async (t) => {
   const redis = await startRedisServer(t)
-  const [a, b] = await twoInstances(t, redis)
+  const [a, b] = await twoInstances(t, redis, ENV)
   await cachedOnBoth([a, b], 'domain', 'Acme Inc', { domain: 'acme.com' })
   await cachedOnBoth([a, b], PROBE_NAMESPACE, 'other', 'kept')
   t.equal(b.app.cache.stats().l1.entries, 2)
@@ -41,7 +22,7 @@ t.test('clear-domains on one instance empties the domain L1 of the others', asyn
 
 t.test('safeDel on one instance removes the entry from the L1 of the others', async (t) => {
   const redis = await startRedisServer(t)
-  const [a, b] = await twoInstances(t, redis)
+  const [a, b] = await twoInstances(t, redis, ENV)
   await cachedOnBoth([a, b], PROBE_NAMESPACE, 'gone', 'v')
   await a.app.cache.safeDel(PROBE_NAMESPACE, 'gone')
   t.ok(await eventually(() => b.app.cache.stats().l1.entries === 0))
@@ -50,7 +31,7 @@ t.test('safeDel on one instance removes the entry from the L1 of the others', as
 
 t.test('the bus ignores garbage and foreign keys, and resubscribes after Redis restarts', async (t) => {
   const redis = await startRedisServer(t)
-  const [a, b] = await twoInstances(t, redis)
+  const [a, b] = await twoInstances(t, redis, ENV)
   await cachedOnBoth([a, b], PROBE_NAMESPACE, 'x', 'v')
   const key = cacheKey('jobfit', PROBE_NAMESPACE, 'x')
   await redis.command('PUBLISH', 'jobfit:invalidations', 'not json')
@@ -60,8 +41,7 @@ t.test('the bus ignores garbage and foreign keys, and resubscribes after Redis r
   t.equal(b.app.cache.stats().l1.entries, 1, 'nothing was dropped')
 
   await redis.restart()
-  t.ok(await eventually(async () => /\n2$/.test(await redis.command('PUBSUB', 'NUMSUB', 'jobfit:invalidations')), 5000),
-    'both instances subscribed again')
+  t.ok(await subscribed(redis), 'both instances subscribed again')
   await redis.command('PUBLISH', 'jobfit:invalidations', JSON.stringify({ origin: 'someone', kind: 'delete', key }))
   t.ok(await eventually(() => b.app.cache.stats().l1.entries === 0), 'a valid invalidation is applied')
 })

@@ -22,7 +22,12 @@ t.test('a SIGSTOPped Redis costs at most one bounded wait per probe interval', a
   const env = {
     REDIS_URL: redis.url,
     CACHE_L2_COMMAND_TIMEOUT_MS: String(COMMAND_TIMEOUT_MS),
-    CACHE_BREAKER_COOLDOWN_MS: String(COOLDOWN_MS)
+    CACHE_BREAKER_COOLDOWN_MS: String(COOLDOWN_MS),
+    // One timeout opens it (a window of one call) and probes keep the base cool-down: what is
+    // measured is the wait per probe interval.
+    CACHE_BREAKER_MIN_CALLS: '1',
+    CACHE_BREAKER_MAX_COOLDOWN_MS: String(COOLDOWN_MS),
+    CACHE_BREAKER_COOLDOWN_JITTER_PERCENT: '0'
   }
   const { app, logs } = await buildTestApp(t, env)
   const probe = addProbeRoute(app)

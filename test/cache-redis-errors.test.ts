@@ -38,6 +38,7 @@ t.test('maxmemory reached with noeviction: writes are lost and counted as "oom",
   await askProbe(testApp, 'after-oom')
   await testApp.app.cache.flush()
   t.equal(await metricValue(testApp.app, 'cache_set_failures_total', { namespace: PROBE_NAMESPACE, tier: 'l2', reason: 'oom' }), 1)
+  t.equal(testApp.app.cache.stats().replayQueue.writes, 0, 'a write refused for want of memory is not queued for replay')
   t.match(testApp.logs.warnings('⚠️  Cache storage failed:'), [{ reason: 'oom', namespace: PROBE_NAMESPACE, tier: 'l2' }])
   t.equal(testApp.app.cache.stats().l2.breaker, 'closed', 'a refused write does not open the breaker')
 

@@ -15,17 +15,33 @@ export { classifyError, FAILURE_REASONS } from './failure.ts'
 export type { CacheInput } from './keys.ts'
 export type { Validator } from './serializer.ts'
 export type { L2Operation } from './redis-tier.ts'
+export type { ReplayDropReason, ReplayKind } from './replay-queue.ts'
 export { createL2Connection } from './create-l2-connection.ts'
 export type { HostPort, L2Connection, RedisConnectionSettings, RedisTopology, Topology } from './l2-connection.ts'
 
 export interface CacheSettings {
+  /** `false` turns every cache operation into a pass-through (DISABLE_CACHE=true). */
   enabled: boolean
   keyPrefix: string
   l2CommandTimeoutMs: number
   breakerFailureThreshold: number
   breakerCooldownMs: number
+  breakerMaxCooldownMs: number
+  /** 0..1 */
+  breakerCooldownJitter: number
+  breakerWindowMs: number
+  breakerMinCallsInWindow: number
+  /** 0..1 */
+  breakerFailureRateThreshold: number
+  breakerSlowCallMs: number
+  /** Bounds and pace of the replay of lost L2 writes and invalidations once Redis returns. */
+  replayMaxWrites: number
+  replayMaxInvalidations: number
+  replayIntervalMs: number
   l1MaxEntries: number
   l1MaxBytes: number
+  /** Namespaces whose L1 entries go when the invalidation bus resubscribes; every namespace when absent. */
+  resyncNamespaces?: readonly string[] | undefined
 }
 
 export interface CacheDependencies {
@@ -41,8 +57,17 @@ export function createCache (settings: CacheSettings, dependencies: CacheDepende
     ? undefined
     : new RedisTier({
       connection,
-      breaker: new CircuitBreaker({ failureThreshold: settings.breakerFailureThreshold, cooldownMs: settings.breakerCooldownMs }),
+      breaker: new CircuitBreaker({
+        failureThreshold: settings.breakerFailureThreshold,
+        cooldownMs: settings.breakerCooldownMs,
+        maxCooldownMs: settings.breakerMaxCooldownMs,
+        cooldownJitter: settings.breakerCooldownJitter,
+        windowMs: settings.breakerWindowMs,
+        minCallsInWindow: settings.breakerMinCallsInWindow,
+        failureRateThreshold: settings.breakerFailureRateThreshold
+      }),
       deadlineMs: settings.l2CommandTimeoutMs,
+      slowCallMs: settings.breakerSlowCallMs,
       onLatency: dependencies.onL2Latency
     })
   const bus = connection === undefined || !settings.enabled
@@ -54,6 +79,8 @@ export function createCache (settings: CacheSettings, dependencies: CacheDepende
     l1: new MemoryTier({ maxEntries: settings.l1MaxEntries, maxBytes: settings.l1MaxBytes }),
     l2,
     bus,
+    resyncNamespaces: settings.resyncNamespaces,
+    replay: { maxWrites: settings.replayMaxWrites, maxInvalidations: settings.replayMaxInvalidations, intervalMs: settings.replayIntervalMs },
     observer: dependencies.observer
   })
 }

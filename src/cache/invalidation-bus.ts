@@ -16,9 +16,10 @@ export interface InvalidationBusOptions {
 
 /**
  * Keeps the L1s of several instances honest: a delete or a namespace clear on one instance is
- * published on a Redis channel and applied to the L1 of every other instance. Best effort by
- * design: while the bus is down, the other instances serve their L1 entries until those
- * expire, and nothing fails. Publishing goes through the L2 tier (bounded, breaker-guarded);
+ * published on a Redis channel and applied to the L1 of every other instance. While the bus is
+ * down messages are missed; each (re)subscription is reported so that the cache can drop what
+ * it may have missed, and invalidations that could not be published are replayed by their
+ * sender (outage-replay.ts). Publishing goes through the L2 tier (bounded, breaker-guarded);
  * this class only encodes, subscribes and decodes.
  */
 export class InvalidationBus {
@@ -33,11 +34,17 @@ export class InvalidationBus {
     this.subscriber = options.client
   }
 
-  /** Subscribes (again after every reconnection) and hands other instances' invalidations to `apply`. */
-  start (apply: (invalidation: Invalidation) => void): void {
+  /**
+   * Subscribes (again after every reconnection) and hands other instances' invalidations to
+   * `apply`. `onSubscribed` runs each time the subscription is in place: after a gap, messages
+   * published meanwhile were missed, and the caller must resynchronise.
+   */
+  start (apply: (invalidation: Invalidation) => void, onSubscribed: () => void = () => {}): void {
     // Connection errors are the L2 tier's to report; this connection only retries quietly.
     this.subscriber.on('error', () => {})
-    this.subscriber.on('ready', () => { this.subscriber.subscribe(this.channel).catch(() => {}) })
+    this.subscriber.on('ready', () => {
+      this.subscriber.subscribe(this.channel).then(() => onSubscribed(), () => {})
+    })
     this.subscriber.on('message', (_channel: string, text: string) => {
       const invalidation = this.decode(text)
       if (invalidation !== undefined) apply(invalidation)

@@ -1,5 +1,6 @@
 import type { FailureReason, Tier } from './failure.ts'
 import { FAILURE_REASONS } from './failure.ts'
+import type { ReplayDropReason, ReplayKind } from './replay-queue.ts'
 
 /** A failed `clear` is its own operation: nothing was lost, a namespace was not (fully) emptied. */
 export type CacheOperation = 'get' | 'set' | 'clear'
@@ -22,6 +23,12 @@ export interface CacheObserver {
   onHit (namespace: string, tier: Tier, count: number): void
   onMiss (namespace: string, tier: Tier, count: number): void
   onFailure (event: FailureEvent): void
+  /** Entries of the replay queue that reached Redis after an outage. */
+  onReplayed? (kind: ReplayKind, count: number): void
+  /** Entries of the replay queue given up (queue full, or expired before Redis returned). */
+  onReplayDropped? (kind: ReplayKind, reason: ReplayDropReason, count: number): void
+  /** The L1 was resynchronised after the invalidation bus (re)subscribed; `removed` entries went. */
+  onL1Resync? (removed: number): void
 }
 
 export interface FailureCounts {

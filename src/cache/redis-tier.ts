@@ -1,8 +1,9 @@
 import type { ChainableCommander, Cluster, Redis } from 'ioredis'
-import type { CircuitBreaker } from './circuit-breaker.ts'
+import type { BreakerPermit, CircuitBreaker } from './circuit-breaker.ts'
 import { classifyError, DeadlineExceededError, failure } from './failure.ts'
 import type { CacheFailure, FailureReason } from './failure.ts'
 import type { L2Connection } from './l2-connection.ts'
+import { watchSlowCall } from './slow-call.ts'
 
 export type L2Result<T> = { ok: true, value: T } | { ok: false, failure: CacheFailure }
 
@@ -16,6 +17,8 @@ export interface L2Write {
   key: string
   text: string
   ttlMs: number
+  /** SET … NX: a replayed write must not overwrite what was written since (it is newer). */
+  onlyIfAbsent?: boolean
 }
 
 export interface RedisTierOptions {
@@ -23,6 +26,8 @@ export interface RedisTierOptions {
   breaker: CircuitBreaker
   /** The bound on every call (CACHE_L2_COMMAND_TIMEOUT_MS); ioredis' commandTimeout is only a later backstop. */
   deadlineMs: number
+  /** An answer later than this is reported to the breaker as slow (CACHE_BREAKER_SLOW_CALL_MS); the deadline by default. */
+  slowCallMs?: number
   onLatency?: L2LatencyObserver
 }
 
@@ -62,6 +67,7 @@ export class RedisTier {
   readonly connection: L2Connection
   readonly breaker: CircuitBreaker
   private readonly deadlineMs: number
+  private readonly slowCallMs: number
   private readonly onLatency: L2LatencyObserver | undefined
   private probeTimer: NodeJS.Timeout | undefined
   private closed = false
@@ -78,6 +84,7 @@ export class RedisTier {
     this.connection = options.connection
     this.breaker = options.breaker
     this.deadlineMs = options.deadlineMs
+    this.slowCallMs = options.slowCallMs ?? options.deadlineMs
     this.onLatency = options.onLatency
     this.client.on('error', (error: unknown) => {
       this.connectionFailure = classifyError(error)
@@ -127,7 +134,9 @@ export class RedisTier {
     const replies = await this.perNode('set', writes.map((write) => write.key), 'per-key', true, (pipeline, slotKeys) => {
       for (const key of slotKeys) {
         const write = byKey.get(key)!
-        pipeline.set(key, write.text, 'PX', Math.max(1, Math.round(write.ttlMs)))
+        const ttlMs = Math.max(1, Math.round(write.ttlMs))
+        if (write.onlyIfAbsent === true) pipeline.set(key, write.text, 'PX', ttlMs, 'NX')
+        else pipeline.set(key, write.text, 'PX', ttlMs)
       }
     })
     return replies.map(({ outcome }) => outcome.ok ? undefined : outcome.failure)
@@ -210,16 +219,18 @@ export class RedisTier {
   }
 
   private async attempt<T> (operation: L2Operation, command: () => Promise<T>): Promise<L2Result<T>> {
-    const refused = this.refusal(false)
-    if (refused !== undefined) return refused
+    const admitted = this.admit(false)
+    if (!admitted.ok) return admitted
     const started = performance.now()
+    const slowWatch = watchSlowCall(this.slowCallMs)
     try {
       const value = await withDeadline(command(), this.deadlineMs)
-      this.settle(operation, started, undefined)
+      this.settle(operation, admitted.permit, started, undefined, slowWatch.stop())
       return { ok: true, value }
     } catch (error) {
+      slowWatch.stop()
       const classified = classifyError(error)
-      this.settle(operation, started, classified)
+      this.settle(operation, admitted.permit, started, classified, false)
       return { ok: false, failure: classified }
     }
   }
@@ -239,11 +250,13 @@ export class RedisTier {
   ): Promise<KeyReply[]> {
     if (keys.length === 0) return []
     try {
-      const refused = this.refusal(writes)
-      if (refused !== undefined) return keys.map(() => ({ outcome: refused, position: 0 }))
+      const admitted = this.admit(writes)
+      if (!admitted.ok) return keys.map(() => ({ outcome: admitted, position: 0 }))
       const plan = this.connection.partition(keys)
       const started = performance.now()
+      const slowWatch = watchSlowCall(this.slowCallMs)
       const nodes = await Promise.all(plan.map((slots) => this.execOnNode(slots.map((group) => group.map((index) => keys[index]!)), addCommands)))
+      const slow = slowWatch.stop()
       const byKey: KeyReply[] = new Array(keys.length)
       plan.forEach((slots, node) => {
         const outcomes = commandOutcomes(nodes[node]!, slots.reduce((sum, group) => sum + (shape === 'per-key' ? group.length : 1), 0))
@@ -257,21 +270,23 @@ export class RedisTier {
         }
       })
       const firstFailure = byKey.find((reply) => !reply.outcome.ok)?.outcome
-      this.settle(operation, started, firstFailure?.ok === false ? firstFailure.failure : undefined)
+      this.settle(operation, admitted.permit, started, firstFailure?.ok === false ? firstFailure.failure : undefined, slow)
       return byKey
     } finally {
       this.scheduleProbe()
     }
   }
 
-  /** Asks the breaker, then the connection and the write gate; a failure when the call must not go out. */
-  private refusal (writes: boolean): { ok: false, failure: CacheFailure } | undefined {
-    if (!this.breaker.tryAcquire()) {
+  /** Asks the breaker, then the connection and the write gate: a permit, or why the call must not go out. */
+  private admit (writes: boolean): { ok: true, permit: BreakerPermit } | { ok: false, failure: CacheFailure } {
+    const permit = this.breaker.tryAcquire()
+    if (permit === undefined) {
       return { ok: false, failure: failure('circuit_open', 'L2 circuit breaker is open; Redis is not being called') }
     }
     const refused = this.client.status !== 'ready' ? this.notReadyFailure() : writes && !this.acceptsWrites ? NOT_SENT_TO_A_REPLICA : undefined
-    if (refused !== undefined) this.breaker.failure(refused.reason)
-    return refused === undefined ? undefined : { ok: false, failure: refused }
+    if (refused === undefined) return { ok: true, permit }
+    this.breaker.failure(permit, refused.reason)
+    return { ok: false, failure: refused }
   }
 
   private async execOnNode (slots: string[][], addCommands: (pipeline: ChainableCommander, slotKeys: string[]) => void): Promise<NodeReplies> {
@@ -286,11 +301,11 @@ export class RedisTier {
     }
   }
 
-  /** Reports one operation's outcome to the breaker, the latency observer and the write gate. */
-  private settle (operation: L2Operation, started: number, failed: CacheFailure | undefined): void {
-    if (failed === undefined) this.breaker.success()
+  /** Reports one operation's outcome to the breaker (with its permit), the latency observer and the write gate. */
+  private settle (operation: L2Operation, permit: BreakerPermit, started: number, failed: CacheFailure | undefined, slow: boolean): void {
+    if (failed === undefined) this.breaker.success(permit, slow)
     else {
-      this.breaker.failure(failed.reason)
+      this.breaker.failure(permit, failed.reason)
       this.remember(failed)
     }
     this.onLatency?.(operation, (performance.now() - started) / 1000, failed === undefined)

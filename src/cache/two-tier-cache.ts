@@ -8,7 +8,9 @@ import type { MemoryTier } from './memory-tier.ts'
 import { CacheCounters } from './observer.ts'
 import type { CacheObserver, CacheOperation, FailureCounts, TierCounts } from './observer.ts'
 import type { Invalidation, InvalidationBus } from './invalidation-bus.ts'
+import { OutageReplay } from './outage-replay.ts'
 import { INFO_SECTIONS, parseRedisInfo } from './redis-info.ts'
+import { ReplayQueue } from './replay-queue.ts'
 import type { RedisInfo } from './redis-info.ts'
 import type { L2Result, LastFailure, RedisTier } from './redis-tier.ts'
 import { decode, encode, estimateBytes } from './serializer.ts'
@@ -28,8 +30,23 @@ export interface TwoTierCacheOptions {
   observer?: CacheObserver | undefined
   /** Spreads deletes and clears to the L1 of other instances; only with an L2. */
   bus?: InvalidationBus | undefined
+  /**
+   * Namespaces whose L1 entries are dropped each time the bus (re)subscribes, because a delete
+   * or clear of theirs may have been missed while it was down. Default: every namespace.
+   */
+  resyncNamespaces?: readonly string[] | undefined
+  /** Bounds and pace of the replay of what an outage kept from L2 (lost writes, invalidations). */
+  replay?: ReplaySettings | undefined
   now?: () => number
 }
+
+export interface ReplaySettings {
+  maxWrites: number
+  maxInvalidations: number
+  intervalMs: number
+}
+
+const DEFAULT_REPLAY: ReplaySettings = { maxWrites: 10_000, maxInvalidations: 1000, intervalMs: 500 }
 
 export interface ReadOptions<T> {
   /** Shape check for values read from Redis; a value that fails it is a `corrupt` miss. */
@@ -69,6 +86,10 @@ export interface CacheStats {
   setFailures: FailureCounts
   clearFailures: FailureCounts
   pendingWrites: number
+  /** Lost writes and invalidations waiting for Redis to return. */
+  replayQueue: { writes: number, invalidations: number }
+  /** Times the L1 was resynchronised after the invalidation bus (re)subscribed. */
+  l1Resyncs: number
 }
 
 type Lookup<T> = { found: true, value: T } | { found: false }
@@ -93,6 +114,10 @@ export class TwoTierCache {
   private readonly bus: InvalidationBus | undefined
   private readonly now: () => number
   private readonly knownNamespaces = new Set<string>()
+  private readonly replayQueue: ReplayQueue
+  private readonly replay: OutageReplay | undefined
+  private readonly resyncPrefixes: readonly string[]
+  private l1Resyncs = 0
 
   constructor (options: TwoTierCacheOptions) {
     this.enabled = options.enabled
@@ -103,7 +128,27 @@ export class TwoTierCache {
     this.now = options.now ?? Date.now
     this.writes = new WriteBehind((batch) => this.writeToL2(batch))
     this.bus = options.bus
-    this.bus?.start((invalidation) => this.invalidateLocally(invalidation))
+    const replay = options.replay ?? DEFAULT_REPLAY
+    this.replayQueue = new ReplayQueue({
+      maxWrites: replay.maxWrites,
+      maxInvalidations: replay.maxInvalidations,
+      now: this.now,
+      onDrop: (kind, reason, count) => this.observer?.onReplayDropped?.(kind, reason, count)
+    })
+    this.replay = this.l2 === undefined
+      ? undefined
+      : new OutageReplay({
+        l2: this.l2,
+        bus: this.bus,
+        queue: this.replayQueue,
+        intervalMs: replay.intervalMs,
+        now: this.now,
+        onReplayed: (kind, count) => this.observer?.onReplayed?.(kind, count)
+      })
+    this.resyncPrefixes = options.resyncNamespaces === undefined
+      ? [`${this.keyPrefix}:`]
+      : options.resyncNamespaces.map((namespace) => namespacePrefix(this.keyPrefix, namespace))
+    this.bus?.start((invalidation) => this.invalidateLocally(invalidation), () => this.resync())
   }
 
   async safeGet<T> (namespace: string, input: CacheInput, options: ReadOptions<T> = {}): Promise<T | undefined> {
@@ -157,10 +202,10 @@ export class TwoTierCache {
     const key = this.key(namespace, input)
     const invalidation: Invalidation = { kind: 'delete', key }
     this.invalidateLocally(invalidation)
-    if (this.l2 === undefined) return
+    if (this.replay === undefined) return
     const span = startCacheSpan('cache.del', namespace, { 'cache.tier': 'l2' })
-    const [result] = await inSpan(span, () => Promise.all([this.l2!.unlink([key]), this.broadcast(invalidation)]))
-    if (!result.ok) this.reportFailure(span, 'set', namespace, result.failure, 1)
+    const outcome = await inSpan(span, () => this.replay!.invalidate(invalidation))
+    if (outcome.failure !== undefined) this.reportFailure(span, 'set', namespace, outcome.failure, 1)
     span.end()
   }
 
@@ -194,9 +239,9 @@ export class TwoTierCache {
     const prefix = namespacePrefix(this.keyPrefix, namespace)
     const invalidation: Invalidation = { kind: 'clear', prefix }
     const l1Removed = this.invalidateLocally(invalidation)
-    if (!this.enabled || this.l2 === undefined) return { l1Removed, l2Removed: 0 }
+    if (!this.enabled || this.replay === undefined) return { l1Removed, l2Removed: 0 }
     const span = startCacheSpan('cache.clear', namespace, { 'cache.tier': 'l2' })
-    const [l2] = await inSpan(span, () => Promise.all([this.l2!.unlinkMatching(`${prefix}*`), this.broadcast(invalidation)]))
+    const l2 = await inSpan(span, () => this.replay!.invalidate(invalidation))
     if (l2.failure !== undefined) this.reportFailure(span, 'clear', namespace, l2.failure, 1)
     span.setAttribute('cache.removed', l1Removed + l2.removed)
     span.end()
@@ -213,6 +258,7 @@ export class TwoTierCache {
   /** Flushes pending writes and stops background work. The Redis client is left to its owner. */
   async close (): Promise<void> {
     await this.flush()
+    this.replay?.close()
     this.l2?.close()
     this.bus?.close()
   }
@@ -239,7 +285,9 @@ export class TwoTierCache {
       getFailures: this.counters.getFailures,
       setFailures: this.counters.setFailures,
       clearFailures: this.counters.clearFailures,
-      pendingWrites: this.writes.pending
+      pendingWrites: this.writes.pending,
+      replayQueue: { writes: this.replayQueue.pendingWrites, invalidations: this.replayQueue.pendingInvalidations },
+      l1Resyncs: this.l1Resyncs
     }
   }
 
@@ -263,6 +311,7 @@ export class TwoTierCache {
    * the values back into L2). Returns how many L1 entries went.
    */
   private invalidateLocally (invalidation: Invalidation): number {
+    this.replayQueue.cancelWrites(invalidation)
     if (invalidation.kind === 'delete') {
       this.writes.discard((queued) => queued.write.key === invalidation.key)
       return this.l1.delete(invalidation.key) ? 1 : 0
@@ -272,12 +321,15 @@ export class TwoTierCache {
   }
 
   /**
-   * Tells the other instances. Best effort: the PUBLISH shares its connection with the UNLINK
-   * beside it, whose failure is the one reported, and the other L1 entries expire anyway.
+   * The bus (re)subscribed: deletes and clears published while it was down were missed, so the
+   * L1 entries they may have concerned go, and what this instance could not send goes out now.
    */
-  private async broadcast (invalidation: Invalidation): Promise<void> {
-    if (this.bus === undefined || this.l2 === undefined) return
-    await this.l2.publish(this.bus.channel, this.bus.encode(invalidation))
+  private resync (): void {
+    let removed = 0
+    for (const prefix of this.resyncPrefixes) removed += this.l1.deleteByPrefix(prefix)
+    this.l1Resyncs++
+    this.observer?.onL1Resync?.(removed)
+    void this.replay?.replay()
   }
 
   private key (namespace: string, input: CacheInput): string {
@@ -345,7 +397,7 @@ export class TwoTierCache {
     for (const { key, value } of entries) {
       const encoded = encode(value, expiresAt)
       this.l1.set(key, value, ttlMs, estimateBytes(value, encoded.text))
-      if (this.l2 !== undefined) queued.push({ namespace, write: { key, text: encoded.text, ttlMs } })
+      if (this.l2 !== undefined) queued.push({ namespace, write: { key, text: encoded.text, ttlMs }, expiresAt })
     }
     if (queued.length > 0) this.writes.enqueue(queued)
   }
@@ -362,6 +414,9 @@ export class TwoTierCache {
       this.reportFailures(span, 'set', namespace, failures.filter((_, index) => batch[index]!.namespace === namespace))
       span.end()
     }
+    // A write Redis refused for want of memory would be refused again: only lost ones are replayed.
+    const lost = batch.filter((_, index) => failures[index] !== undefined && failures[index].reason !== 'oom')
+    if (lost.length > 0) this.replay?.lost(lost.map((queued) => ({ key: queued.write.key, text: queued.write.text, expiresAt: queued.expiresAt })))
   }
 
   /** Per failed reply, not per batch: one report per reason, counting the entries it cost. */

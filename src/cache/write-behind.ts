@@ -3,6 +3,8 @@ import type { L2Write } from './redis-tier.ts'
 export interface QueuedWrite {
   namespace: string
   write: L2Write
+  /** Absolute expiry (epoch ms), for a replay after a lost write. */
+  expiresAt: number
 }
 
 export type BatchWriter = (batch: readonly QueuedWrite[]) => Promise<void>

@@ -3,9 +3,11 @@ import { AiService } from '../../src/ai/ai-service.ts'
 import type { AiProvider } from '../../src/ai/provider.ts'
 import type { ParsedCv, ParsedJob } from '../../src/ai/schemas.ts'
 import { createCache } from '../../src/cache/index.ts'
+import { parseConfig } from '../../src/config.ts'
 import { cv, job } from '../helpers/fit-fixtures.ts'
 
 const CACHE_SETTINGS = {
+  ...parseConfig({}).cache,
   enabled: true,
   keyPrefix: 'test',
   l2CommandTimeoutMs: 50,

@@ -142,6 +142,50 @@ t.test('telemetry: exporting needs an OTLP endpoint, and OTEL_SDK_DISABLED wins'
   t.equal(parseTelemetryConfig({}).serviceName, 'jobfit')
 })
 
+t.test('breaker hysteresis and replay settings: defaults, percentages as fractions', async (t) => {
+  t.match(parseConfig({}).cache, {
+    breakerMaxCooldownMs: 4000,
+    breakerCooldownJitter: 0.2,
+    breakerWindowMs: 10_000,
+    breakerMinCallsInWindow: 20,
+    breakerFailureRateThreshold: 0.5,
+    breakerSlowCallMs: 40,
+    replayMaxWrites: 10_000,
+    replayMaxInvalidations: 1000,
+    replayIntervalMs: 500
+  })
+  const config = parseConfig({ CACHE_BREAKER_FAILURE_RATE_PERCENT: '75', CACHE_BREAKER_COOLDOWN_JITTER_PERCENT: '0' })
+  t.equal(config.cache.breakerFailureRateThreshold, 0.75)
+  t.equal(config.cache.breakerCooldownJitter, 0)
+})
+
+t.test('the slow-call time follows the deadline unless set, and may not exceed it', async (t) => {
+  t.equal(parseConfig({ CACHE_L2_COMMAND_TIMEOUT_MS: '200' }).cache.breakerSlowCallMs, 160)
+  t.equal(parseConfig({ CACHE_BREAKER_SLOW_CALL_MS: '50' }).cache.breakerSlowCallMs, 50)
+  t.match(configError({ CACHE_BREAKER_SLOW_CALL_MS: '51' }).message, /CACHE_BREAKER_SLOW_CALL_MS must not exceed CACHE_L2_COMMAND_TIMEOUT_MS \(50\)/)
+})
+
+t.test('the cool-down cap may not be set below the cool-down; unset, it is at least the cool-down', async (t) => {
+  t.match(configError({ CACHE_BREAKER_COOLDOWN_MS: '5000', CACHE_BREAKER_MAX_COOLDOWN_MS: '4999' }).message,
+    /CACHE_BREAKER_MAX_COOLDOWN_MS must be at least CACHE_BREAKER_COOLDOWN_MS \(5000\)/)
+  t.equal(parseConfig({ CACHE_BREAKER_COOLDOWN_MS: '60000' }).cache.breakerMaxCooldownMs, 60_000, 'a long cool-down alone still boots')
+  t.equal(parseConfig({ CACHE_BREAKER_COOLDOWN_MS: '5000', CACHE_BREAKER_MAX_COOLDOWN_MS: '5000' }).cache.breakerMaxCooldownMs, 5000)
+})
+
+t.test('breaker and replay settings out of range are rejected', async (t) => {
+  for (const [name, value] of [
+    ['CACHE_BREAKER_FAILURE_RATE_PERCENT', '0'],
+    ['CACHE_BREAKER_FAILURE_RATE_PERCENT', '101'],
+    ['CACHE_BREAKER_COOLDOWN_JITTER_PERCENT', '101'],
+    ['CACHE_BREAKER_MIN_CALLS', '0'],
+    ['CACHE_BREAKER_WINDOW_MS', '99'],
+    ['CACHE_REPLAY_INTERVAL_MS', '9'],
+    ['CACHE_REPLAY_MAX_WRITES', '-1']
+  ] as const) {
+    t.match(configError({ [name]: value }).message, name, `${name}=${value}`)
+  }
+})
+
 t.test('Redis topologies: cluster, sentinel or standalone, with shared credentials and TLS', async (t) => {
   const cluster = parseConfig({ REDIS_CLUSTER_NODES: '10.0.0.1:7000, redis-b:7001,[::1]:7002', REDIS_PASSWORD: 'pw', REDIS_TLS: 'true' }).cache.redis
   t.same(cluster, {

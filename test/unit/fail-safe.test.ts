@@ -2,8 +2,9 @@ import t from 'tap'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { createCache, FailSafeCache } from '../../src/cache/index.ts'
 import type { FailSafePolicy } from '../../src/cache/index.ts'
+import { parseConfig } from '../../src/config.ts'
 
-const SETTINGS = { enabled: true, keyPrefix: 'test', l2CommandTimeoutMs: 50, breakerFailureThreshold: 5, breakerCooldownMs: 1000, l1MaxEntries: 1000, l1MaxBytes: 1 << 20 }
+const SETTINGS = { ...parseConfig({}).cache, enabled: true, keyPrefix: 'test', l2CommandTimeoutMs: 50, breakerFailureThreshold: 5, breakerCooldownMs: 1000, l1MaxEntries: 1000, l1MaxBytes: 1 << 20 }
 const POLICY: FailSafePolicy = { namespace: 'jd', ttlSeconds: 100, graceSeconds: 1000 }
 const isString = (value: unknown): value is string => typeof value === 'string'
 

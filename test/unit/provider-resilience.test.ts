@@ -8,8 +8,9 @@ import { ProviderBreakers } from '../../src/ai/resilience/provider-breakers.ts'
 import { ProviderGuard } from '../../src/ai/resilience/provider-guard.ts'
 import type { ResilienceObserver } from '../../src/ai/resilience/resilience-observer.ts'
 import { createCache, FailSafeCache } from '../../src/cache/index.ts'
+import { parseConfig } from '../../src/config.ts'
 
-const SETTINGS = { enabled: true, keyPrefix: 'test', l2CommandTimeoutMs: 50, breakerFailureThreshold: 5, breakerCooldownMs: 1000, l1MaxEntries: 1000, l1MaxBytes: 1 << 20 }
+const SETTINGS = { ...parseConfig({}).cache, enabled: true, keyPrefix: 'test', l2CommandTimeoutMs: 50, breakerFailureThreshold: 5, breakerCooldownMs: 1000, l1MaxEntries: 1000, l1MaxBytes: 1 << 20 }
 const POLICY = { namespace: 'embedding', ttlSeconds: 100, graceSeconds: 1000 }
 const isString = (value: unknown): value is string => typeof value === 'string'
 

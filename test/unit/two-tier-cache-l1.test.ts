@@ -1,6 +1,7 @@
 import t from 'tap'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { createCache } from '../../src/cache/index.ts'
+import { parseConfig } from '../../src/config.ts'
 import type { CacheObserver, CacheSettings, Tier, TwoTierCache } from '../../src/cache/index.ts'
 
 const NS = 'probe'
@@ -8,6 +9,7 @@ const TTL_SECONDS = 60
 
 function cache (overrides: Partial<CacheSettings> = {}, observer?: CacheObserver): TwoTierCache {
   return createCache({
+    ...parseConfig({}).cache,
     enabled: true,
     keyPrefix: 'test',
     l2CommandTimeoutMs: 50,

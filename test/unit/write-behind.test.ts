@@ -3,7 +3,7 @@ import { WriteBehind } from '../../src/cache/write-behind.ts'
 import type { QueuedWrite } from '../../src/cache/write-behind.ts'
 
 function write (key: string): QueuedWrite {
-  return { namespace: 'ns', write: { key, text: '{}', ttlMs: 1000 } }
+  return { namespace: 'ns', write: { key, text: '{}', ttlMs: 1000 }, expiresAt: Date.now() + 1000 }
 }
 
 t.test('writes enqueued in one tick go to the writer as one batch', async (t) => {

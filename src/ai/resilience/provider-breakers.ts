@@ -1,5 +1,5 @@
 import { CircuitBreaker } from '../../cache/circuit-breaker.ts'
-import type { BreakerState } from '../../cache/circuit-breaker.ts'
+import type { BreakerPermit, BreakerState } from '../../cache/circuit-breaker.ts'
 import type { FailureReason } from '../../cache/index.ts'
 import type { AiFailureReason } from '../errors.ts'
 import type { AiOperation } from '../provider.ts'
@@ -11,6 +11,13 @@ export interface ProviderBreakerOptions {
   cooldownMs: number
   now?: () => number
 }
+
+/**
+ * What the cache's breaker adds for Redis, set for a provider: a timeout opens it at once, the
+ * cool-down stays the configured one (it is the clients' Retry-After), and half of a minute's
+ * calls (at least 20) failing opens it too.
+ */
+const PROVIDER_BREAKER = { tripOnTimeout: true, cooldownJitter: 0, windowMs: 60_000, minCallsInWindow: 20, failureRateThreshold: 0.5 } as const
 
 /**
  * The cache's breaker (src/cache/circuit-breaker.ts) reused as it is: it speaks the cache's
@@ -43,20 +50,21 @@ export class ProviderBreakers {
   private readonly breakers: ReadonlyMap<Endpoint, CircuitBreaker>
 
   constructor (options: ProviderBreakerOptions) {
-    this.breakers = new Map((['chat', 'embeddings'] as const).map((endpoint) => [endpoint, new CircuitBreaker(options)]))
+    const breakerOptions = { ...PROVIDER_BREAKER, ...options, maxCooldownMs: options.cooldownMs }
+    this.breakers = new Map((['chat', 'embeddings'] as const).map((endpoint) => [endpoint, new CircuitBreaker(breakerOptions)]))
   }
 
-  /** `true` obliges the caller to report the call's outcome with `success` or `failure`. */
-  tryAcquire (operation: AiOperation): boolean {
+  /** A permit obliges the caller to report the call's outcome with it, by `success` or `failure`. */
+  tryAcquire (operation: AiOperation): BreakerPermit | undefined {
     return this.breaker(operation).tryAcquire()
   }
 
-  success (operation: AiOperation): void {
-    this.breaker(operation).success()
+  success (operation: AiOperation, permit: BreakerPermit): void {
+    this.breaker(operation).success(permit)
   }
 
-  failure (operation: AiOperation, reason: AiFailureReason): void {
-    if (reason !== 'circuit_open') this.breaker(operation).failure(BREAKER_REASON[reason])
+  failure (operation: AiOperation, permit: BreakerPermit, reason: AiFailureReason): void {
+    if (reason !== 'circuit_open') this.breaker(operation).failure(permit, BREAKER_REASON[reason])
   }
 
   state (operation: AiOperation): BreakerState {

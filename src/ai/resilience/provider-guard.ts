@@ -53,7 +53,8 @@ export class ProviderGuard {
   }
 
   async run<T> (operation: AiOperation, work: (options: CallOptions) => Promise<T>): Promise<Metered<T>> {
-    if (!this.breakers.tryAcquire(operation)) {
+    const permit = this.breakers.tryAcquire(operation)
+    if (permit === undefined) {
       throw new AiProviderError('circuit_open', MESSAGES.circuit_open, { retryAfterSeconds: Math.max(1, Math.ceil(this.breakers.msUntilProbe(operation) / 1000)) })
     }
     const controller = new AbortController()
@@ -71,14 +72,14 @@ export class ProviderGuard {
     }
     try {
       const value = await Promise.race([work({ signal: controller.signal, onUsage }), expired])
-      this.breakers.success(operation)
+      this.breakers.success(operation, permit)
       return { value, usage }
     } catch (error) {
       if (controller.signal.aborted) {
         this.observer?.onTimeout(operation, 'hard')
         trace.getActiveSpan()?.addEvent('jobfit.ai.hard_timeout', { 'jobfit.ai.operation': operation })
       }
-      this.breakers.failure(operation, failureReason(error))
+      this.breakers.failure(operation, permit, failureReason(error))
       throw error
     } finally {
       clearTimeout(timer)
