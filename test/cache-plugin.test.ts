@@ -87,7 +87,7 @@ t.test('GET /metrics exposes the cache and HTTP metrics in Prometheus format', a
 t.test('health and readiness without Redis', async (t) => {
   const { app, logs } = await buildTestApp(t)
   t.same((await app.inject('/health')).json(), { status: 'ok' })
-  t.same((await app.inject('/ready')).json(), { status: 'ready', redis: 'l1_only' }, 'L1 only: not the kill switch')
+  t.same((await app.inject('/ready')).json(), { status: 'ready', redis: 'l1_only', embedder: 'ready' }, 'L1 only: not the kill switch')
   const stats = (await app.inject('/api/cache/stats')).json()
   t.equal(stats.enabled, true)
   t.equal(stats.l2.status, 'l1_only')

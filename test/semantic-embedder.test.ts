@@ -69,7 +69,10 @@ t.test('the app: /health answers at once, /ready says loading until the model is
   const { app } = await buildTestApp(t, { LOCAL_EMBEDDER: 'semantic' })
   t.equal((await app.inject('/health')).statusCode, 200, 'liveness does not wait for the model')
   const first = await app.inject('/ready')
-  if (first.statusCode === 503) t.match(first.json(), { status: 'loading', embedder: 'loading' })
+  if (first.statusCode === 503) {
+    t.match(first.json(), { statusCode: 503, error: 'Service Unavailable', message: /still loading/ }, 'loading: a 503 in Fastify\'s shape')
+    t.equal(first.headers['retry-after'], '1')
+  }
   t.ok(await eventually(async () => (await app.inject('/ready')).statusCode === 200, 60_000, 100), 'ready once loaded')
   t.match((await app.inject('/ready')).json(), { status: 'ready', embedder: 'ready' })
   t.equal(app.ai.provider.embeddingModel, 'jobfit-use-lite-0.2.0-v1')
