@@ -31,7 +31,9 @@ export const rankSection: Section = {
     const { jd, cvs } = workload()
 
     const health = pollHealth(service)
-    const cold = await timedRank(service, jd, cvs)
+    const cold = await timedRank(service, jd, cvs).catch((error: unknown) => {
+      throw new Error(`the cold ranking failed: ${String(error)}\n${service.output()}`)
+    })
     const lags = await health.stop()
     const warm: number[] = []
     for (let run = 0; run < WARM_RUNS; run++) warm.push((await timedRank(service, jd, cvs)).milliseconds)
@@ -106,7 +108,10 @@ function pollHealth (service: ServiceHandle) {
   const loop = (async () => {
     while (running) {
       const started = performance.now()
+      // A keep-alive socket the server closed between two polls is retried on a new one; the
+      // latency counts from the first attempt.
       await fetch(`${service.url}/health`, { signal: AbortSignal.timeout(30_000) })
+        .catch(() => fetch(`${service.url}/health`, { signal: AbortSignal.timeout(30_000) }))
       latencies.push(performance.now() - started)
       await sleep(HEALTH_INTERVAL_MS)
     }
