@@ -2,10 +2,12 @@ import { STATUS_CODES } from 'node:http'
 import Fastify from 'fastify'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import accessControlPlugin from '../plugins/access-control.ts'
 import aiPlugin from '../plugins/ai.ts'
 import cachePlugin from '../plugins/cache.ts'
 import gracefulClosePlugin from '../plugins/graceful-close.ts'
 import metricsPlugin from '../plugins/metrics.ts'
+import rateLimitPlugin from '../plugins/rate-limit.ts'
 import redisPlugin from '../plugins/redis.ts'
 import swaggerPlugin from '../plugins/swagger.ts'
 import cacheRoutes from '../routes/cache.ts'
@@ -47,7 +49,11 @@ export async function buildApp (config: Config, options: AppOptions = {}): Promi
   app.removeContentTypeParser('text/plain')
 
   await app.register(gracefulClosePlugin)
-  await app.register(metricsPlugin)
+  // Before every route (both hook routes as they are added): the limiter first, so that refused
+  // credentials are counted too.
+  await app.register(rateLimitPlugin, { rateLimit: config.security.rateLimit, cache: config.cache })
+  await app.register(accessControlPlugin, { security: config.security })
+  await app.register(metricsPlugin, { port: config.security.metricsPort, host: config.host })
   await app.register(redisPlugin, { cache: config.cache })
   await app.register(cachePlugin, { cache: config.cache })
   await app.register(aiPlugin, { ai: config.ai })

@@ -56,6 +56,9 @@ export async function startService (options: ServiceOptions): Promise<ServiceHan
     LOG_LEVEL: 'warn',
     AI_PROVIDER: 'local',
     SHUTDOWN_TIMEOUT_MS: String(STOP_GRACE_MS - 1000),
+    // The load generator is one client: the benchmarks measure the service, not its rate limiter.
+    RATE_LIMIT_COMPUTE_MAX: '1000000',
+    RATE_LIMIT_READ_MAX: '1000000',
     ...options.env
   }
   // `env -i` gives the service exactly this environment (spawnOwned() would pass ours on), and

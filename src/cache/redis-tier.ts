@@ -201,7 +201,7 @@ function throwFirstError (results: PipelineResults): void {
  * reply that is already in the socket before the call is declared timed out: a busy process is
  * not a slow Redis, and one false timeout would open the circuit.
  */
-function withDeadline<T> (work: Promise<T>, ms: number): Promise<T> {
+export function withDeadline<T> (work: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => setImmediate(() => reject(new DeadlineExceededError(ms))), ms)
     work.then(
