@@ -3,6 +3,7 @@ import fp from 'fastify-plugin'
 import { Counter, Gauge, Histogram } from 'prom-client'
 import type { Registry } from 'prom-client'
 import { createCache } from '../src/cache/index.ts'
+import { CACHE_POLICY } from '../src/cache-policy.ts'
 import type { CacheObserver, FailureEvent, TwoTierCache } from '../src/cache/index.ts'
 import type { CacheConfig } from '../src/config.ts'
 import { WarningCoalescer } from '../src/observability/warning-coalescer.ts'
@@ -19,6 +20,9 @@ export interface CachePluginOptions {
 }
 
 const BREAKER_STATES = ['closed', 'half_open', 'open'] as const
+
+/** The namespaces whose values are derived from a CV (personal data): sealed in L2 when keys are configured. */
+const PERSONAL_NAMESPACES = [CACHE_POLICY.cv.namespace, CACHE_POLICY.role.namespace, CACHE_POLICY.industries.namespace]
 
 /**
  * Adapts the framework-free cache to Fastify: every failure the cache reports becomes a
@@ -38,7 +42,7 @@ async function cachePlugin (fastify: FastifyInstance, options: CachePluginOption
         logFailure(fastify.log, event, suppressed, settings.warningIntervalMs))
     }
   }
-  const cache = createCache(settings, {
+  const cache = createCache({ ...settings, sealedNamespaces: PERSONAL_NAMESPACES, clearableNamespaces: [CACHE_POLICY.domain.namespace] }, {
     redis: fastify.hasDecorator('redis') ? fastify.redis : undefined,
     observer,
     onL2Latency: (operation, seconds, ok) => metrics.l2Duration.observe({ operation, outcome: ok ? 'ok' : 'error' }, seconds)

@@ -57,7 +57,11 @@ const ClearResponse = Type.Object({
     status: Type.Union([Type.Literal('ok'), Type.Literal('failed'), Type.Literal('skipped')]),
     removed: Count,
     reason: Nullable(Type.String()),
-    message: Nullable(Type.String())
+    message: Nullable(Type.String()),
+    generation: Nullable(Type.Integer({
+      minimum: 1,
+      description: 'The namespace\'s new generation: its old Redis keys are unreachable from now on and unlinked in the background (`removed` is then 0)'
+    }))
   })
 })
 
@@ -67,7 +71,7 @@ const cacheRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     schema: {
       tags: ['cache'],
       summary: 'Cache counters, breaker and Redis state',
-      description: 'Always 200: when Redis does not answer INFO within the command timeout, `partial` is true.',
+      description: 'Admin route (Authorization: Bearer ADMIN_TOKEN, or loopback only when none is configured). Always 200: when Redis does not answer INFO within the command timeout, `partial` is true.',
       response: { 200: StatsResponse }
     }
   }, async () => statsBody(fastify.cache.stats(), await fastify.cache.l2Info()))
@@ -76,7 +80,9 @@ const cacheRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     schema: {
       tags: ['cache'],
       summary: 'Empty the domain-lookup cache in both tiers',
-      description: 'Reports what each tier removed. When Redis fails, the L2 part is reported as failed; the call still succeeds.',
+      description: 'Admin route (Authorization: Bearer ADMIN_TOKEN, or loopback only when none is configured). L1 is emptied at once; ' +
+        'in Redis one INCR starts a new generation of the namespace, so that every instance stops reading the old keys at once, ' +
+        'and the old keys are unlinked in the background. When Redis fails, the L2 part is reported as failed; the call still succeeds.',
       response: { 200: ClearResponse }
     }
   }, async () => {
@@ -92,7 +98,8 @@ const cacheRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         status: l2Status,
         removed: result.l2Removed,
         reason: result.l2Failure?.reason ?? null,
-        message: result.l2Failure?.message ?? null
+        message: result.l2Failure?.message ?? null,
+        generation: result.generation ?? null
       }
     }
   })

@@ -18,6 +18,8 @@ export interface CacheConfig {
   l1MaxEntries: number
   l1MaxBytes: number
   warningIntervalMs: number
+  /** CV-derived values are sealed in L2 with the first key; every key opens. Empty: stored in clear. */
+  encryptionKeys: EncryptionKey[]
 }
 
 export interface OpenAiConfig {
@@ -85,8 +87,6 @@ export interface SecurityConfig {
   /** /metrics requires the admin token too. */
   metricsRequireToken: boolean
   rateLimit: RateLimitConfig
-  /** CV-derived values are sealed in L2 with the first key; every key opens. Empty: stored in clear. */
-  cacheEncryptionKeys: EncryptionKey[]
 }
 
 export interface Config {
@@ -275,8 +275,7 @@ function readSecurityConfig (read: EnvReader): SecurityConfig {
       readMax: read.integer('RATE_LIMIT_READ_MAX', 1200, 1, 1_000_000),
       adminMax: read.integer('RATE_LIMIT_ADMIN_MAX', 10, 1, 1_000_000),
       instances: read.integer('RATE_LIMIT_INSTANCES', 1, 1, 1000)
-    },
-    cacheEncryptionKeys: readEncryptionKeys(read)
+    }
   }
 }
 
@@ -317,7 +316,8 @@ export function parseConfig (env: Env): Config {
       breakerCooldownMs: read.integer('CACHE_BREAKER_COOLDOWN_MS', 1000, 10, 10 * MINUTE_MS),
       l1MaxEntries: read.integer('CACHE_L1_MAX_ENTRIES', 50_000, 1, 100_000_000),
       l1MaxBytes: read.integer('CACHE_L1_MAX_BYTES', 64 * 1024 * 1024, 1024, Number.MAX_SAFE_INTEGER),
-      warningIntervalMs: read.integer('CACHE_WARNING_INTERVAL_MS', 10_000, 0, 60 * MINUTE_MS)
+      warningIntervalMs: read.integer('CACHE_WARNING_INTERVAL_MS', 10_000, 0, 60 * MINUTE_MS),
+      encryptionKeys: readEncryptionKeys(read)
     },
     ai: readAiConfig(read),
     domains: {

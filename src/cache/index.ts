@@ -1,7 +1,10 @@
 import type { Redis } from 'ioredis'
 import { CircuitBreaker } from './circuit-breaker.ts'
+import { EnvelopeCipher } from './envelope-cipher.ts'
+import type { CipherKey } from './envelope-cipher.ts'
 import { InvalidationBus } from './invalidation-bus.ts'
 import { MemoryTier } from './memory-tier.ts'
+import { NamespaceGenerations } from './namespace-generations.ts'
 import type { CacheObserver } from './observer.ts'
 import { RedisTier } from './redis-tier.ts'
 import type { L2LatencyObserver } from './redis-tier.ts'
@@ -16,6 +19,7 @@ export type { CacheInput } from './keys.ts'
 export type { Validator } from './serializer.ts'
 export type { L2Operation } from './redis-tier.ts'
 export { createRedisClient } from './redis-client.ts'
+export { hashInput } from './keys.ts'
 
 export interface CacheSettings {
   enabled: boolean
@@ -25,6 +29,11 @@ export interface CacheSettings {
   breakerCooldownMs: number
   l1MaxEntries: number
   l1MaxBytes: number
+  /** Seal the L2 values of `sealedNamespaces` with these keys (the first seals); none: stored in clear. */
+  encryptionKeys?: readonly CipherKey[]
+  sealedNamespaces?: readonly string[]
+  /** Namespaces cleared as a whole: cleared by a generation bump, not by a blocking SCAN. */
+  clearableNamespaces?: readonly string[]
 }
 
 export interface CacheDependencies {
@@ -46,12 +55,24 @@ export function createCache (settings: CacheSettings, dependencies: CacheDepende
   const bus = dependencies.redis === undefined || !settings.enabled
     ? undefined
     : new InvalidationBus({ client: dependencies.redis, channel: `${settings.keyPrefix}:invalidations`, keyPrefix: settings.keyPrefix })
+  const generations = dependencies.redis === undefined || l2 === undefined || !settings.enabled
+    ? undefined
+    : new NamespaceGenerations({
+      keyPrefix: settings.keyPrefix,
+      client: dependencies.redis,
+      breaker: l2.breaker,
+      deadlineMs: settings.l2CommandTimeoutMs,
+      namespaces: settings.clearableNamespaces ?? []
+    })
+  const keys = settings.encryptionKeys ?? []
   return new TwoTierCache({
     enabled: settings.enabled,
     keyPrefix: settings.keyPrefix,
     l1: new MemoryTier({ maxEntries: settings.l1MaxEntries, maxBytes: settings.l1MaxBytes }),
     l2,
     bus,
+    generations,
+    cipher: keys.length === 0 ? undefined : new EnvelopeCipher(keys, settings.sealedNamespaces ?? []),
     observer: dependencies.observer
   })
 }

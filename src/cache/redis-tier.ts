@@ -93,15 +93,15 @@ export class RedisTier {
     return this.run('unlink', () => this.client.unlink(...keys))
   }
 
-  /** SCAN + UNLINK in bounded batches: never a KEYS call that would block Redis. */
-  async unlinkMatching (pattern: string): Promise<ScanUnlinkResult> {
+  /** SCAN + UNLINK in bounded batches: never a KEYS call that would block Redis. `keep` spares matching keys. */
+  async unlinkMatching (pattern: string, keep: (key: string) => boolean = () => false): Promise<ScanUnlinkResult> {
     let cursor = '0'
     let removed = 0
     do {
       const page = await this.run('scan', () => this.client.scan(cursor, 'MATCH', pattern, 'COUNT', SCAN_BATCH))
       if (!page.ok) return { removed, failure: page.failure }
       const [next, keys] = page.value
-      const unlinked = await this.unlink(keys)
+      const unlinked = await this.unlink(keys.filter((key) => !keep(key)))
       if (!unlinked.ok) return { removed, failure: unlinked.failure }
       removed += unlinked.value
       cursor = next

@@ -3,11 +3,13 @@ import type { BreakerState } from './circuit-breaker.ts'
 import type { CacheFailure, Tier } from './failure.ts'
 import { failure } from './failure.ts'
 import type { CacheInput } from './keys.ts'
-import { assertNamespace, cacheKey, namespacePrefix } from './keys.ts'
+import type { EnvelopeCipher } from './envelope-cipher.ts'
+import { assertNamespace, hashInput, namespacePrefix } from './keys.ts'
 import type { MemoryTier } from './memory-tier.ts'
 import { CacheCounters } from './observer.ts'
 import type { CacheObserver, CacheOperation, FailureCounts, TierCounts } from './observer.ts'
 import type { Invalidation, InvalidationBus } from './invalidation-bus.ts'
+import type { NamespaceGenerations } from './namespace-generations.ts'
 import { INFO_SECTIONS, parseRedisInfo } from './redis-info.ts'
 import type { RedisInfo } from './redis-info.ts'
 import type { L2Result, LastFailure, RedisTier } from './redis-tier.ts'
@@ -28,6 +30,10 @@ export interface TwoTierCacheOptions {
   observer?: CacheObserver | undefined
   /** Spreads deletes and clears to the L1 of other instances; only with an L2. */
   bus?: InvalidationBus | undefined
+  /** Makes clears of its namespaces one HINCRBY (only with an L2); see NamespaceGenerations. */
+  generations?: NamespaceGenerations | undefined
+  /** Seals the L2 values of the namespaces it names (personal data at rest). */
+  cipher?: EnvelopeCipher | undefined
   now?: () => number
 }
 
@@ -46,6 +52,8 @@ export interface ClearResult {
   l2Removed: number
   /** Set when L2 could not be cleared completely (or at all); `l2Removed` counts what did go. */
   l2Failure?: CacheFailure
+  /** The namespace's new generation: its old L2 keys are unreachable now and unlinked in the background. */
+  generation?: number
 }
 
 /** What readiness and dashboards report about L2. */
@@ -88,6 +96,10 @@ export class TwoTierCache {
   private readonly bus: InvalidationBus | undefined
   private readonly now: () => number
   private readonly knownNamespaces = new Set<string>()
+  private readonly generations: NamespaceGenerations | undefined
+  private readonly cipher: EnvelopeCipher | undefined
+  /** Background removals of old generations' keys, awaited by flush(). */
+  private readonly purges = new Set<Promise<void>>()
 
   constructor (options: TwoTierCacheOptions) {
     this.enabled = options.enabled
@@ -98,7 +110,14 @@ export class TwoTierCache {
     this.now = options.now ?? Date.now
     this.writes = new WriteBehind((batch) => this.writeToL2(batch))
     this.bus = options.bus
-    this.bus?.start((invalidation) => this.invalidateLocally(invalidation))
+    this.generations = options.l2 === undefined ? undefined : options.generations
+    this.cipher = options.cipher
+    this.bus?.start((invalidation) => {
+      this.invalidateLocally(invalidation)
+      // Another instance cleared a namespace: adopt its new generation now, not at the next refresh.
+      if (invalidation.kind === 'clear') void this.generations?.refresh()
+    })
+    this.generations?.start()
   }
 
   async safeGet<T> (namespace: string, input: CacheInput, options: ReadOptions<T> = {}): Promise<T | undefined> {
@@ -183,7 +202,11 @@ export class TwoTierCache {
     })
   }
 
-  /** Empties a namespace: L1 at once, L2 by SCAN + UNLINK in bounded batches. */
+  /**
+   * Empties a namespace: L1 at once; L2 logically at once by a new generation (one HINCRBY), the
+   * old keys then by SCAN + UNLINK in bounded batches in the background (awaited by flush()).
+   * For a namespace without generations, the SCAN + UNLINK is awaited.
+   */
   async clearNamespace (namespace: string): Promise<ClearResult> {
     assertNamespace(namespace)
     const prefix = namespacePrefix(this.keyPrefix, namespace)
@@ -191,6 +214,18 @@ export class TwoTierCache {
     const l1Removed = this.invalidateLocally(invalidation)
     if (!this.enabled || this.l2 === undefined) return { l1Removed, l2Removed: 0 }
     const span = startCacheSpan('cache.clear', namespace, { 'cache.tier': 'l2' })
+    if (this.generations?.tracks(namespace) === true) {
+      const bumped = await inSpan(span, () => this.generations!.bump(namespace))
+      if (!bumped.ok) {
+        this.reportFailure(span, 'set', namespace, bumped.failure, 1)
+        span.end()
+        return { l1Removed, l2Removed: 0, l2Failure: bumped.failure }
+      }
+      span.setAttribute('cache.generation', bumped.value)
+      await inSpan(span, () => this.broadcast(invalidation))
+      this.purgeInBackground(span, namespace, prefix, prefix + this.generations!.segment(namespace))
+      return { l1Removed, l2Removed: 0, generation: bumped.value }
+    }
     const [l2] = await inSpan(span, () => Promise.all([this.l2!.unlinkMatching(`${prefix}*`), this.broadcast(invalidation)]))
     if (l2.failure !== undefined) this.reportFailure(span, 'set', namespace, l2.failure, 1)
     span.setAttribute('cache.removed', l1Removed + l2.removed)
@@ -200,9 +235,20 @@ export class TwoTierCache {
       : { l1Removed, l2Removed: l2.removed, l2Failure: l2.failure }
   }
 
+  /** Unlinks the namespace's keys of every generation but `currentPrefix`'s; ends `span` when done. */
+  private purgeInBackground (span: Span, namespace: string, prefix: string, currentPrefix: string): void {
+    const purge = inSpan(span, () => this.l2!.unlinkMatching(`${prefix}*`, (key) => key.startsWith(currentPrefix))).then((result) => {
+      if (result.failure !== undefined) this.reportFailure(span, 'set', namespace, result.failure, 1)
+      span.setAttribute('cache.removed', result.removed)
+      span.end()
+    })
+    this.purges.add(purge)
+    void purge.finally(() => this.purges.delete(purge))
+  }
+
   /** Resolves once every queued L2 write has been attempted (tests, shutdown). */
-  flush (): Promise<void> {
-    return this.writes.flush()
+  async flush (): Promise<void> {
+    await Promise.all([this.writes.flush(), ...this.purges])
   }
 
   /** Flushes pending writes and stops background work. The Redis client is left to its owner. */
@@ -210,6 +256,7 @@ export class TwoTierCache {
     await this.flush()
     this.l2?.close()
     this.bus?.close()
+    this.generations?.close()
   }
 
   stats (): CacheStats {
@@ -277,7 +324,7 @@ export class TwoTierCache {
       assertNamespace(namespace)
       this.knownNamespaces.add(namespace)
     }
-    return cacheKey(this.keyPrefix, namespace, input)
+    return namespacePrefix(this.keyPrefix, namespace) + (this.generations?.segment(namespace) ?? '') + hashInput(input)
   }
 
   private peekL1<T> (key: string): Lookup<T> {
@@ -322,15 +369,19 @@ export class TwoTierCache {
 
   private decodeL2<T> (span: Span, namespace: string, key: string, text: string | null, validate: Validator<T> | undefined): Lookup<T> {
     if (text === null) return MISS
-    const decoded = decode<T>(text, validate)
-    if (!decoded.ok) {
-      // Counted and traced like any other failed read; the next write of this key replaces it.
-      this.reportFailure(span, 'get', namespace, failure('corrupt', decoded.problem), 1)
-      return MISS
-    }
+    const opened = this.cipher?.seals(namespace) === true ? this.cipher.open(text, key) : { ok: true as const, text }
+    if (!opened.ok) return this.corrupt(span, namespace, opened.problem)
+    const decoded = decode<T>(opened.text, validate)
+    if (!decoded.ok) return this.corrupt(span, namespace, decoded.problem)
     const remainingMs = decoded.expiresAt - this.now()
-    this.l1.set(key, decoded.value, remainingMs, estimateBytes(decoded.value, text))
+    this.l1.set(key, decoded.value, remainingMs, estimateBytes(decoded.value, opened.text))
     return { found: true, value: decoded.value }
+  }
+
+  /** Counted and traced like any other failed read; the next write of this key replaces the value. */
+  private corrupt (span: Span, namespace: string, problem: string): Lookup<never> {
+    this.reportFailure(span, 'get', namespace, failure('corrupt', problem), 1)
+    return MISS
   }
 
   /** A TTL that is not a positive number means "do not cache". */
@@ -342,7 +393,9 @@ export class TwoTierCache {
     for (const { key, value } of entries) {
       const encoded = encode(value, expiresAt)
       this.l1.set(key, value, ttlMs, estimateBytes(value, encoded.text))
-      if (this.l2 !== undefined) queued.push({ namespace, write: { key, text: encoded.text, ttlMs } })
+      if (this.l2 === undefined) continue
+      const text = this.cipher?.seals(namespace) === true ? this.cipher.seal(encoded.text, key) : encoded.text
+      queued.push({ namespace, write: { key, text, ttlMs } })
     }
     if (queued.length > 0) this.writes.enqueue(queued)
   }
