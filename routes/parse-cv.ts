@@ -2,10 +2,10 @@ import multipart from '@fastify/multipart'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
-import { ParsedCv } from '../src/ai/schemas.ts'
 import type { LimitsConfig } from '../src/config.ts'
 import { extractText } from '../src/documents/extract-text.ts'
 import { ClientError } from '../src/client-error.ts'
+import { ParsedCvWithId } from './shared/cv-id.ts'
 import { ERROR_RESPONSES } from './shared/errors.ts'
 import { requireText, TextBody } from './shared/text-input.ts'
 
@@ -35,18 +35,20 @@ const parseCvRoutes: FastifyPluginAsyncTypebox<ParseCvRoutesOptions> = async (fa
       summary: 'Parse a CV (JSON text or a PDF, DOCX or TXT upload)',
       description: 'Send `{ "text": "..." }` as JSON, or upload the file as `multipart/form-data` (field `file`, ' +
         'up to MAX_UPLOAD_BYTES, 5 MB by default). Extracts name, contact, headline, summary, skills, experience, total years, ' +
-        'education, certifications and languages. Cached for 30 days by a hash of the text; the text itself is never logged.',
+        'education, certifications and languages. Cached for 30 days by a hash of the text; the text itself is never logged. ' +
+        '`cv_id` names the cached data: `DELETE /api/cv` with it erases them.',
       body: {
         content: {
           'application/json': { schema: TextBody },
           'multipart/form-data': { schema: UploadBody }
         }
       },
-      response: { 200: ParsedCv, ...ERROR_RESPONSES }
+      response: { 200: ParsedCvWithId, ...ERROR_RESPONSES }
     }
   }, async (request) => {
     const text = request.isMultipart() ? await uploadedText(request) : (request.body as { text: string }).text
-    return fastify.ai.parseCv(requireText(text, request.isMultipart() ? 'The uploaded file' : 'text', limits.maxTextBytes))
+    const cv = await fastify.ai.parseCv(requireText(text, request.isMultipart() ? 'The uploaded file' : 'text', limits.maxTextBytes))
+    return { ...cv, cv_id: fastify.ai.cvId(text) }
   })
 }
 

@@ -12,6 +12,7 @@ import redisPlugin from '../plugins/redis.ts'
 import swaggerPlugin from '../plugins/swagger.ts'
 import cacheRoutes from '../routes/cache.ts'
 import calculateScoreRoutes from '../routes/calculate-score.ts'
+import cvRoutes from '../routes/cv.ts'
 import findDomainRoutes from '../routes/find-domain.ts'
 import healthRoutes from '../routes/health.ts'
 import parseCvRoutes from '../routes/parse-cv.ts'
@@ -64,6 +65,7 @@ export async function buildApp (config: Config, options: AppOptions = {}): Promi
   await app.register(parseRoutes, { limits: config.limits })
   await app.register(parseCvRoutes, { limits: config.limits })
   await app.register(calculateScoreRoutes, { limits: config.limits })
+  await app.register(cvRoutes, { limits: config.limits })
   await app.register(findDomainRoutes, { domains: config.domains })
   return app
 }

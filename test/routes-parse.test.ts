@@ -45,7 +45,9 @@ t.test('POST /api/parse-cv (JSON): a backend engineer CV, field by field', async
   const response = await app.inject({ method: 'POST', url: '/api/parse-cv', payload: { text: sampleText('backend-engineer-cv') } })
   t.equal(response.statusCode, 200)
   const cv = response.json()
-  t.ok(isParsedCv.Check(cv), 'matches the documented schema')
+  const { cv_id: cvId, ...parsed } = cv
+  t.ok(isParsedCv.Check(parsed), 'matches the documented schema')
+  t.match(cvId, /^[0-9a-f]{64}$/, 'with the cv_id that names its cached data')
   t.match(cv, {
     name: 'Daniel Okafor',
     contact: { email: 'daniel.okafor@example.com', location: 'Austin, TX' },

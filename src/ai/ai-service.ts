@@ -1,10 +1,17 @@
-import type { TwoTierCache, Validator } from '../cache/index.ts'
+import { hashInput } from '../cache/index.ts'
+import type { EntryRef, EraseResult, TwoTierCache, Validator } from '../cache/index.ts'
+import { describeCv } from '../matching/describe-cv.ts'
 import { CACHE_POLICY } from '../cache-policy.ts'
 import type { CachePolicy } from '../cache-policy.ts'
 import { schemaValidator } from '../schema-validator.ts'
 import type { AiProvider } from './provider.ts'
 import { IndustryList, ParsedCv, ParsedJob, RoleCategory } from './schemas.ts'
 import type { Industry } from './schemas.ts'
+
+export interface CvClassification {
+  roleCategory: RoleCategory
+  industries: Industry[]
+}
 
 const isParsedJob = schemaValidator(ParsedJob)
 const isParsedCv = schemaValidator(ParsedCv)
@@ -34,6 +41,46 @@ export class AiService {
 
   parseCv (text: string): Promise<ParsedCv> {
     return this.cached(CACHE_POLICY.cv, { text }, isParsedCv, () => this.provider.parseCv(text))
+  }
+
+  /**
+   * The CV's identifier: the very hash its parse result is cached under (provider and
+   * normalized text), so it names the cached data without revealing anything of the CV.
+   */
+  cvId (text: string): string {
+    return hashInput(this.cvInput(text))
+  }
+
+  /**
+   * Role and industries of a parsed CV (from its profile, so text and object inputs agree).
+   * With a `cvId`, the cached results are linked to it so that erasing the CV finds them.
+   */
+  async classifyCv (cv: ParsedCv, cvId: string | undefined): Promise<CvClassification> {
+    const profile = describeCv(cv)
+    const [roleCategory, industries] = await Promise.all([
+      this.classifyRoleCategory(profile.title, profile.text),
+      this.extractIndustries(profile.text)
+    ])
+    if (cvId !== undefined) this.cache.linkToOwner(cvId, this.derivedRefs(cv), CACHE_POLICY.cv.ttlSeconds)
+    return { roleCategory, industries }
+  }
+
+  /**
+   * Removes every cached artefact of one CV: its parse result, and the role and industries
+   * derived from it (found through the CV's index, and from its cached parse result when the
+   * caller sent the text), in both tiers and on every instance.
+   */
+  async eraseCv (cvId: string): Promise<EraseResult> {
+    const parseRef: EntryRef = { namespace: CACHE_POLICY.cv.namespace, hash: cvId }
+    return this.cache.eraseOwner(cvId, [parseRef])
+  }
+
+  /** Same, from the text: the artefacts of its cached parse result are named even if they were never linked. */
+  async eraseCvText (text: string): Promise<EraseResult & { cvId: string }> {
+    const cvId = this.cvId(text)
+    const parsed = await this.cache.safeGet(CACHE_POLICY.cv.namespace, this.cvInput(text), { validate: isParsedCv })
+    const refs: EntryRef[] = [{ namespace: CACHE_POLICY.cv.namespace, hash: cvId }, ...(parsed === undefined ? [] : this.derivedRefs(parsed))]
+    return { cvId, ...await this.cache.eraseOwner(cvId, refs) }
   }
 
   extractIndustries (text: string): Promise<Industry[]> {
@@ -87,6 +134,19 @@ export class AiService {
   /** The model and its dimensions are part of the key: a different model never reuses a vector. */
   private embeddingInput (text: string) {
     return { model: this.provider.embeddingModel, dimensions: this.provider.embeddingDimensions, text }
+  }
+
+  private cvInput (text: string) {
+    return { provider: this.provider.id, text }
+  }
+
+  /** The cache entries a CV's classification is stored under (the inputs `cached()` hashes). */
+  private derivedRefs (cv: ParsedCv): EntryRef[] {
+    const { title, text } = describeCv(cv)
+    return [
+      { namespace: CACHE_POLICY.role.namespace, hash: hashInput({ provider: this.provider.id, title, text }) },
+      { namespace: CACHE_POLICY.industries.namespace, hash: hashInput({ provider: this.provider.id, text }) }
+    ]
   }
 
   private cached<T> (policy: CachePolicy, input: Record<string, string>, validate: Validator<T>, compute: () => Promise<T>): Promise<T> {

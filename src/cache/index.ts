@@ -5,13 +5,14 @@ import type { CipherKey } from './envelope-cipher.ts'
 import { InvalidationBus } from './invalidation-bus.ts'
 import { MemoryTier } from './memory-tier.ts'
 import { NamespaceGenerations } from './namespace-generations.ts'
+import { OwnerIndex } from './owner-index.ts'
 import type { CacheObserver } from './observer.ts'
 import { RedisTier } from './redis-tier.ts'
 import type { L2LatencyObserver } from './redis-tier.ts'
 import { TwoTierCache } from './two-tier-cache.ts'
 
 export { TwoTierCache } from './two-tier-cache.ts'
-export type { CacheStats, ClearResult, L2State, MSetEntry, ReadOptions } from './two-tier-cache.ts'
+export type { CacheStats, ClearResult, EntryRef, EraseResult, L2State, MSetEntry, ReadOptions } from './two-tier-cache.ts'
 export type { CacheObserver, FailureEvent } from './observer.ts'
 export type { CacheFailure, FailureReason, Tier } from './failure.ts'
 export { FAILURE_REASONS } from './failure.ts'
@@ -73,6 +74,9 @@ export function createCache (settings: CacheSettings, dependencies: CacheDepende
     bus,
     generations,
     cipher: keys.length === 0 ? undefined : new EnvelopeCipher(keys, settings.sealedNamespaces ?? []),
+    owners: dependencies.redis === undefined || l2 === undefined
+      ? undefined
+      : new OwnerIndex({ keyPrefix: settings.keyPrefix, client: dependencies.redis, breaker: l2.breaker, deadlineMs: settings.l2CommandTimeoutMs }),
     observer: dependencies.observer
   })
 }

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache'
 import type { Span } from '@opentelemetry/api'
 import type { BreakerState } from './circuit-breaker.ts'
 import type { CacheFailure, Tier } from './failure.ts'
@@ -10,6 +11,7 @@ import { CacheCounters } from './observer.ts'
 import type { CacheObserver, CacheOperation, FailureCounts, TierCounts } from './observer.ts'
 import type { Invalidation, InvalidationBus } from './invalidation-bus.ts'
 import type { NamespaceGenerations } from './namespace-generations.ts'
+import type { OwnerIndex } from './owner-index.ts'
 import { INFO_SECTIONS, parseRedisInfo } from './redis-info.ts'
 import type { RedisInfo } from './redis-info.ts'
 import type { L2Result, LastFailure, RedisTier } from './redis-tier.ts'
@@ -34,6 +36,8 @@ export interface TwoTierCacheOptions {
   generations?: NamespaceGenerations | undefined
   /** Seals the L2 values of the namespaces it names (personal data at rest). */
   cipher?: EnvelopeCipher | undefined
+  /** Which keys derive from which owner (a CV), for erasure; only with an L2. */
+  owners?: OwnerIndex | undefined
   now?: () => number
 }
 
@@ -45,6 +49,21 @@ export interface ReadOptions<T> {
 export interface MSetEntry {
   input: CacheInput
   value: unknown
+}
+
+/** One cached entry, named by its namespace and the hash of its input (`hashInput`). */
+export interface EntryRef {
+  namespace: string
+  hash: string
+}
+
+export interface EraseResult {
+  /** How many keys were looked for (those named plus those the owner's index listed). */
+  keys: number
+  l1Removed: number
+  l2Removed: number
+  /** Set when L2 could not be erased: nothing of it was removed, retry later. */
+  l2Failure?: CacheFailure
 }
 
 export interface ClearResult {
@@ -78,6 +97,9 @@ type Lookup<T> = { found: true, value: T } | { found: false }
 
 const MISS: Lookup<never> = { found: false }
 
+/** Owner links this instance remembers having written (one short string each). */
+const RECENT_LINKS = 10_000
+
 /**
  * The cache the application uses: L1 (in-process) in front of L2 (Redis). Its promise is that
  * no method throws or waits longer than the L2 deadline because of the cache: a failed read
@@ -98,6 +120,8 @@ export class TwoTierCache {
   private readonly knownNamespaces = new Set<string>()
   private readonly generations: NamespaceGenerations | undefined
   private readonly cipher: EnvelopeCipher | undefined
+  private readonly owners: OwnerIndex | undefined
+  private readonly recentLinks = new LRUCache<string, true>({ max: RECENT_LINKS })
   /** Background removals of old generations' keys, awaited by flush(). */
   private readonly purges = new Set<Promise<void>>()
 
@@ -112,6 +136,7 @@ export class TwoTierCache {
     this.bus = options.bus
     this.generations = options.l2 === undefined ? undefined : options.generations
     this.cipher = options.cipher
+    this.owners = options.l2 === undefined ? undefined : options.owners
     this.bus?.start((invalidation) => {
       this.invalidateLocally(invalidation)
       // Another instance cleared a namespace: adopt its new generation now, not at the next refresh.
@@ -246,6 +271,57 @@ export class TwoTierCache {
     void purge.finally(() => this.purges.delete(purge))
   }
 
+  /**
+   * Records that `entries` derive from `owner`, so that {@link eraseOwner} finds them. Behind the
+   * caller's back like a write; a lost record is counted like a lost write.
+   */
+  linkToOwner (owner: string, entries: readonly EntryRef[], ttlSeconds: number): void {
+    if (!this.enabled || this.owners === undefined || entries.length === 0) return
+    const owners = this.owners
+    const keys = entries.map((entry) => this.keyOfHash(entry.namespace, entry.hash))
+    // A repeat (the same CV scored again) costs no round trip: the index already lists these keys.
+    const linkId = `${owner}|${keys.join('|')}`
+    if (this.recentLinks.has(linkId)) return
+    this.recentLinks.set(linkId, true)
+    void owners.add(owner, keys, ttlSeconds * 1000).then((result) => {
+      if (result.ok) return
+      this.recentLinks.delete(linkId)
+      const span = startCacheSpan('cache.link', entries[0]!.namespace, { 'cache.tier': 'l2' })
+      this.reportFailure(span, 'set', entries[0]!.namespace, result.failure, 1)
+      span.end()
+    })
+  }
+
+  /**
+   * Physically removes every entry derived from `owner`: the ones named and the ones its index
+   * lists, from this L1, from every other instance's L1 (through the bus) and from L2, with the
+   * index itself. Without L2 only L1 is concerned. When L2 fails, L1 is still erased and the
+   * failure is returned: the caller must say that the erasure is incomplete.
+   */
+  async eraseOwner (owner: string, entries: readonly EntryRef[]): Promise<EraseResult> {
+    const named = entries.map((entry) => this.keyOfHash(entry.namespace, entry.hash))
+    const span = startCacheSpan('cache.erase', entries[0]?.namespace ?? 'owner', { 'cache.tier': 'l2' })
+    const indexed = this.owners === undefined ? { ok: true as const, value: [] } : await inSpan(span, () => this.owners!.members(owner))
+    const listed = indexed.ok ? indexed.value : []
+    const keys = [...new Set([...named, ...listed.filter((key) => key.startsWith(`${this.keyPrefix}:`))])]
+    let l1Removed = 0
+    for (const key of keys) l1Removed += this.invalidateLocally({ kind: 'delete', key })
+    if (this.l2 === undefined || !this.enabled) {
+      span.end()
+      return { keys: keys.length, l1Removed, l2Removed: 0 }
+    }
+    const unlinked = indexed.ok ? await inSpan(span, () => this.l2!.unlink([...keys, this.owners!.key(owner)])) : indexed
+    if (!unlinked.ok) {
+      this.reportFailure(span, 'set', 'owner', unlinked.failure, keys.length)
+      span.end()
+      return { keys: keys.length, l1Removed, l2Removed: 0, l2Failure: unlinked.failure }
+    }
+    await inSpan(span, () => Promise.all(keys.map((key) => this.broadcast({ kind: 'delete', key }))))
+    span.end()
+    // The index key itself is not one of the caller's entries.
+    return { keys: keys.length, l1Removed, l2Removed: unlinked.value - (listed.length > 0 ? 1 : 0) }
+  }
+
   /** Resolves once every queued L2 write has been attempted (tests, shutdown). */
   async flush (): Promise<void> {
     await Promise.all([this.writes.flush(), ...this.purges])
@@ -304,10 +380,18 @@ export class TwoTierCache {
   private invalidateLocally (invalidation: Invalidation): number {
     if (invalidation.kind === 'delete') {
       this.writes.discard((queued) => queued.write.key === invalidation.key)
+      this.forgetLinks(invalidation.key)
       return this.l1.delete(invalidation.key) ? 1 : 0
     }
     this.writes.discard((queued) => queued.write.key.startsWith(invalidation.prefix))
     return this.l1.deleteByPrefix(invalidation.prefix)
+  }
+
+  /** A deleted entry may be cached again later: its owner link must then be written again. Deletes are rare. */
+  private forgetLinks (key: string): void {
+    for (const linkId of [...this.recentLinks.keys()]) {
+      if (linkId.includes(`|${key}`)) this.recentLinks.delete(linkId)
+    }
   }
 
   /**
@@ -324,7 +408,11 @@ export class TwoTierCache {
       assertNamespace(namespace)
       this.knownNamespaces.add(namespace)
     }
-    return namespacePrefix(this.keyPrefix, namespace) + (this.generations?.segment(namespace) ?? '') + hashInput(input)
+    return this.keyOfHash(namespace, hashInput(input))
+  }
+
+  private keyOfHash (namespace: string, hash: string): string {
+    return namespacePrefix(this.keyPrefix, namespace) + (this.generations?.segment(namespace) ?? '') + hash
   }
 
   private peekL1<T> (key: string): Lookup<T> {
