@@ -46,10 +46,18 @@ const parseCvRoutes: FastifyPluginAsyncTypebox<ParseCvRoutesOptions> = async (fa
       response: { 200: ParsedCvWithId, ...ERROR_RESPONSES }
     }
   }, async (request) => {
-    const text = request.isMultipart() ? await uploadedText(request) : (request.body as { text: string }).text
+    const text = request.isMultipart() ? await uploadedText(request) : jsonText(request.body)
     const cv = await fastify.ai.parseCv(requireText(text, request.isMultipart() ? 'The uploaded file' : 'text', limits.maxTextBytes))
     return { ...cv, cv_id: fastify.ai.cvId(text) }
   })
+}
+
+/** A request without a body (no content type) passes the schema, which only applies to the types it lists. */
+function jsonText (body: unknown): string {
+  if (typeof body !== 'object' || body === null) {
+    throw new ClientError(400, 'Send the CV as JSON { "text": "..." } or as a multipart/form-data upload (field "file")')
+  }
+  return (body as { text: string }).text
 }
 
 async function uploadedText (request: FastifyRequest): Promise<string> {
