@@ -242,12 +242,12 @@ function readSecret (read: EnvReader, name: string, value: string): void {
 /** `kid1:base64key,kid2:base64key`: ids are short names, keys 32 bytes of base64. */
 function readEncryptionKeys (read: EnvReader): EncryptionKey[] {
   const keys: EncryptionKey[] = []
-  for (const entry of read.list('CACHE_ENCRYPTION_KEYS')) {
+  for (const [index, entry] of read.list('CACHE_ENCRYPTION_KEYS').entries()) {
     const match = /^([A-Za-z0-9_.-]{1,32}):([A-Za-z0-9+/=]+)$/.exec(entry)
     const key = match === null ? undefined : Buffer.from(match[2]!, 'base64')
     if (match === null || key === undefined || key.length !== AES_256_KEY_BYTES) {
       // The key itself is never echoed: only its position.
-      read.problems.push(`CACHE_ENCRYPTION_KEYS entry ${keys.length + 1} must be "id:base64" with an id of 1-32 letters, digits, '.', '_' or '-' and ${AES_256_KEY_BYTES} bytes of key`)
+      read.problems.push(`CACHE_ENCRYPTION_KEYS entry ${index + 1} must be "id:base64" with an id of 1-32 letters, digits, '.', '_' or '-' and ${AES_256_KEY_BYTES} bytes of key`)
       continue
     }
     if (keys.some((known) => known.id === match[1])) read.problems.push(`CACHE_ENCRYPTION_KEYS has the key id "${match[1]}" twice`)
