@@ -139,8 +139,11 @@ export class TwoTierCache {
     this.owners = options.l2 === undefined ? undefined : options.owners
     this.bus?.start((invalidation) => {
       this.invalidateLocally(invalidation)
-      // Another instance cleared a namespace: adopt its new generation now, not at the next refresh.
-      if (invalidation.kind === 'clear') void this.generations?.refresh()
+      // Another instance cleared a namespace: adopt its new generation now, not at the next refresh,
+      // and clear L1 again once adopted: a read in between may have copied an old value into it.
+      if (invalidation.kind === 'clear' && this.generations !== undefined) {
+        void this.generations.refresh().then(() => this.invalidateLocally(invalidation))
+      }
     })
     this.generations?.start()
   }
