@@ -31,10 +31,11 @@ async function rateLimitPlugin (fastify: FastifyInstance, options: RateLimitPlug
     read: limits.readMax
   }
   const warnings = new WarningCoalescer({ intervalMs: cache.warningIntervalMs })
-  // Created on first use: the metrics registry is decorated after this plugin (whose hooks must
-  // see every route, /metrics included).
+  // Created once the app is ready: the metrics registry is decorated after this plugin (whose
+  // hooks must see every route, /metrics included), and no request comes before.
   let metrics: ReturnType<typeof createRateLimitMetrics> | undefined
-  const counters = () => (metrics ??= createRateLimitMetrics(fastify))
+  fastify.addHook('onReady', async () => { metrics = createRateLimitMetrics(fastify) })
+  const counters = () => metrics!
 
   const counter = new DegradingCounter({
     redis: () => fastify.hasDecorator('redis') ? fastify.redis as unknown as RateLimitRedis : undefined,
