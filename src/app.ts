@@ -26,7 +26,7 @@ export interface AppOptions {
 }
 
 /** Never logged, whatever a handler or plugin attaches to a log line. */
-const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'req.body', 'body', 'text', 'cv', 'jd']
+const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'req.body', 'body', 'text', 'cv', 'jd']
 
 /**
  * Builds the whole application: infrastructure plugins first (metrics, Redis, cache), then

@@ -24,6 +24,9 @@ t.test('/docs/json documents every route with its request and response schemas',
     'preferred_skills', 'remote_policy', 'required_skills', 'responsibilities', 'role_category', 'salary', 'seniority', 'title'
   ])
   t.ok(document.paths['/api/parse-cv'].post.requestBody.content['multipart/form-data'], 'the upload is documented')
+  const erase = document.paths['/api/cv'].delete
+  t.ok(erase.requestBody.content['application/json'].schema && erase.responses['200'], 'DELETE /api/cv is documented')
+  t.ok(document.paths['/api/parse-cv'].post.responses['200'].content['application/json'].schema.properties.cv_id, 'the parse answer documents cv_id')
   const score = document.paths['/api/calculate-score'].post.responses['200'].content['application/json'].schema
   t.ok(score.properties.overall && score.properties.breakdown && score.properties.weights && score.properties.explanations)
 })
