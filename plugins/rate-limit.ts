@@ -65,6 +65,12 @@ async function rateLimitPlugin (fastify: FastifyInstance, options: RateLimitPlug
     errorResponseBuilder: (request, context) => new ClientError(429,
       `Rate limit of ${context.max} requests per ${Math.round(limits.windowMs / 1000)} s exceeded for ${classOf(request)} routes; retry in ${context.after}`)
   })
+  // Unmatched URLs have no route to hook: count them as reads, so that probing for routes is limited too.
+  fastify.setNotFoundHandler({ preHandler: fastify.rateLimit() }, async (request, reply) => reply.code(404).send({
+    statusCode: 404,
+    error: 'Not Found',
+    message: `Route ${request.method}:${request.url} not found`
+  }))
   fastify.addHook('onClose', async () => warnings.flush())
 }
 

@@ -32,6 +32,10 @@ t.test('without Redis: per client and per route class, 429 with Retry-After in F
   t.equal((await app.inject({ ...PARSE, remoteAddress: '198.51.100.4' })).statusCode, 200, 'another client has its own count')
   t.same(await statuses(3, () => app.inject('/api/cache/stats')), [200, 200, 429], 'admin routes are limited too')
   t.ok(await metricValue(app, 'rate_limit_exceeded_total', { class: 'compute' }) >= 2, 'refusals are counted by class')
+  const probing = await statuses(50, () => app.inject('/no/such/route'))
+  t.same(probing.slice(0, 48), new Array(48).fill(404), 'unmatched URLs answer 404 …')
+  t.equal(probing.at(-1), 429, '… and count as reads (with /health and /metrics before: 50)')
+  t.match((await app.inject('/another/one')).json(), { statusCode: 429, error: 'Too Many Requests' })
 })
 
 t.test('refused credentials count against the limit: no unlimited token guessing', async (t) => {
