@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { ClientError } from '../src/client-error.ts'
 import type { SecurityConfig } from '../src/config.ts'
-import { bearerToken, isLoopback, SecretSet } from '../src/http/credentials.ts'
+import { addressId, bearerToken, isLoopback, SecretSet } from '../src/http/credentials.ts'
 import { routeClassOf } from '../src/http/route-classes.ts'
 import type { RouteClass } from '../src/http/route-classes.ts'
 
@@ -78,8 +78,9 @@ async function accessControlPlugin (fastify: FastifyInstance, options: AccessCon
   // attempts are counted and limited too (no unlimited token guessing).
   fastify.addHook('onRequest', async (request: FastifyRequest) => {
     const keyIndex = apiKeys.empty ? -1 : presentedKey(request)
-    // The key's position, never the key: rate-limit counters may live in Redis.
-    request.clientId = keyIndex === -1 ? `ip:${request.ip}` : `key:${keyIndex}`
+    // The key's position, never the key, and a hash of the address, never the address:
+    // rate-limit counters live in Redis (for one window).
+    request.clientId = keyIndex === -1 ? `ip:${addressId(request.ip)}` : `key:${keyIndex}`
   })
   fastify.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method]

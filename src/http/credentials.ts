@@ -46,3 +46,12 @@ export function isLoopback (address: string | undefined): boolean {
   if (isIP(unmapped) === 4) return unmapped.startsWith('127.')
   return unmapped === '::1'
 }
+
+/**
+ * What rate-limit keys say about a client address: a truncated SHA-256, the same on every
+ * instance (so that they share counters) and not the address itself. Pseudonymous only (the
+ * IPv4 space can be enumerated): the counters it names expire with their window.
+ */
+export function addressId (address: string): string {
+  return hash('sha256', address).slice(0, 32)
+}
