@@ -42,7 +42,7 @@ async function cachePlugin (fastify: FastifyInstance, options: CachePluginOption
         logFailure(fastify.log, event, suppressed, settings.warningIntervalMs))
     }
   }
-  const cache = createCache({ ...settings, sealedNamespaces: PERSONAL_NAMESPACES, clearableNamespaces: [CACHE_POLICY.domain.namespace] }, {
+  const cache = createCache({ ...settings, sealedNamespaces: PERSONAL_NAMESPACES }, {
     redis: fastify.hasDecorator('redis') ? fastify.redis : undefined,
     observer,
     onL2Latency: (operation, seconds, ok) => metrics.l2Duration.observe({ operation, outcome: ok ? 'ok' : 'error' }, seconds)

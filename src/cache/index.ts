@@ -33,8 +33,6 @@ export interface CacheSettings {
   /** Seal the L2 values of `sealedNamespaces` with these keys (the first seals); none: stored in clear. */
   encryptionKeys?: readonly CipherKey[]
   sealedNamespaces?: readonly string[]
-  /** Namespaces cleared as a whole: cleared by a generation bump, not by a blocking SCAN. */
-  clearableNamespaces?: readonly string[]
 }
 
 export interface CacheDependencies {
@@ -62,8 +60,7 @@ export function createCache (settings: CacheSettings, dependencies: CacheDepende
       keyPrefix: settings.keyPrefix,
       client: dependencies.redis,
       breaker: l2.breaker,
-      deadlineMs: settings.l2CommandTimeoutMs,
-      namespaces: settings.clearableNamespaces ?? []
+      deadlineMs: settings.l2CommandTimeoutMs
     })
   const keys = settings.encryptionKeys ?? []
   return new TwoTierCache({

@@ -9,8 +9,6 @@ export interface NamespaceGenerationsOptions {
   client: Redis
   breaker: CircuitBreaker
   deadlineMs: number
-  /** The namespaces that can be cleared; the others never change generation and cost nothing. */
-  namespaces: readonly string[]
   /** Re-reads every generation this often, in case a bus message was missed. */
   refreshIntervalMs?: number
 }
@@ -27,19 +25,15 @@ const DEFAULT_REFRESH_MS = 30_000
  */
 export class NamespaceGenerations {
   private readonly options: NamespaceGenerationsOptions
-  private readonly current: Map<string, number>
+  /** Namespaces ever cleared; the others are at generation 0. */
+  private readonly current = new Map<string, number>()
   private readonly hashKey: string
   private timer: NodeJS.Timeout | undefined
 
   constructor (options: NamespaceGenerationsOptions) {
     this.options = options
-    this.current = new Map(options.namespaces.map((namespace) => [namespace, 0]))
     // One hash for all namespaces: one HGETALL reads them all.
     this.hashKey = `${options.keyPrefix}:generations`
-  }
-
-  tracks (namespace: string): boolean {
-    return this.current.has(namespace)
   }
 
   /** Reads the generations on every (re)connection and at each refresh interval. */
@@ -52,7 +46,7 @@ export class NamespaceGenerations {
     clearInterval(this.timer)
   }
 
-  /** The key segment of the namespace's current generation ('' for generation 0 and untracked namespaces). */
+  /** The key segment of the namespace's current generation ('' for generation 0). */
   segment (namespace: string): string {
     const generation = this.current.get(namespace) ?? 0
     return generation === 0 ? '' : `g${generation}:`
@@ -71,7 +65,7 @@ export class NamespaceGenerations {
     if (!result.ok) return
     for (const [namespace, stored] of Object.entries(result.value)) {
       const generation = Number(stored)
-      if (this.current.has(namespace) && Number.isSafeInteger(generation)) this.raise(namespace, generation)
+      if (Number.isSafeInteger(generation)) this.raise(namespace, generation)
     }
   }
 

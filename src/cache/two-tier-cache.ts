@@ -32,7 +32,7 @@ export interface TwoTierCacheOptions {
   observer?: CacheObserver | undefined
   /** Spreads deletes and clears to the L1 of other instances; only with an L2. */
   bus?: InvalidationBus | undefined
-  /** Makes clears of its namespaces one HINCRBY (only with an L2); see NamespaceGenerations. */
+  /** Makes a namespace clear one HINCRBY; required with an L2 (createCache provides it). See NamespaceGenerations. */
   generations?: NamespaceGenerations | undefined
   /** Seals the L2 values of the namespaces it names (personal data at rest). */
   cipher?: EnvelopeCipher | undefined
@@ -233,34 +233,26 @@ export class TwoTierCache {
   /**
    * Empties a namespace: L1 at once; L2 logically at once by a new generation (one HINCRBY), the
    * old keys then by SCAN + UNLINK in bounded batches in the background (awaited by flush()).
-   * For a namespace without generations, the SCAN + UNLINK is awaited.
    */
   async clearNamespace (namespace: string): Promise<ClearResult> {
     assertNamespace(namespace)
     const prefix = namespacePrefix(this.keyPrefix, namespace)
     const invalidation: Invalidation = { kind: 'clear', prefix }
     const l1Removed = this.invalidateLocally(invalidation)
-    if (!this.enabled || this.l2 === undefined) return { l1Removed, l2Removed: 0 }
+    // createCache gives every L2 its generations.
+    if (!this.enabled || this.l2 === undefined || this.generations === undefined) return { l1Removed, l2Removed: 0 }
+    const generations = this.generations
     const span = startCacheSpan('cache.clear', namespace, { 'cache.tier': 'l2' })
-    if (this.generations?.tracks(namespace) === true) {
-      const bumped = await inSpan(span, () => this.generations!.bump(namespace))
-      if (!bumped.ok) {
-        this.reportFailure(span, 'set', namespace, bumped.failure, 1)
-        span.end()
-        return { l1Removed, l2Removed: 0, l2Failure: bumped.failure }
-      }
-      span.setAttribute('cache.generation', bumped.value)
-      await inSpan(span, () => this.broadcast(invalidation))
-      this.purgeInBackground(span, namespace, prefix, prefix + this.generations!.segment(namespace))
-      return { l1Removed, l2Removed: 0, generation: bumped.value }
+    const bumped = await inSpan(span, () => generations.bump(namespace))
+    if (!bumped.ok) {
+      this.reportFailure(span, 'set', namespace, bumped.failure, 1)
+      span.end()
+      return { l1Removed, l2Removed: 0, l2Failure: bumped.failure }
     }
-    const [l2] = await inSpan(span, () => Promise.all([this.l2!.unlinkMatching(`${prefix}*`), this.broadcast(invalidation)]))
-    if (l2.failure !== undefined) this.reportFailure(span, 'set', namespace, l2.failure, 1)
-    span.setAttribute('cache.removed', l1Removed + l2.removed)
-    span.end()
-    return l2.failure === undefined
-      ? { l1Removed, l2Removed: l2.removed }
-      : { l1Removed, l2Removed: l2.removed, l2Failure: l2.failure }
+    span.setAttribute('cache.generation', bumped.value)
+    await inSpan(span, () => this.broadcast(invalidation))
+    this.purgeInBackground(span, namespace, prefix, prefix + generations.segment(namespace))
+    return { l1Removed, l2Removed: 0, generation: bumped.value }
   }
 
   /** Unlinks the namespace's keys of every generation but `currentPrefix`'s; ends `span` when done. */
