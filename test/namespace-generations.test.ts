@@ -33,8 +33,8 @@ t.test('a clear on one instance is a new generation for every instance, the runn
   t.same(await a.app.cache.safeGet('domain', 'Acme'), { domain: 'acme.example' }, 'both write and read generation 1')
 
   const late = await buildTestApp(t, env)
-  t.ok(await redisReady(late.app))
-  t.ok(await eventually(async () => JSON.stringify(await late.app.cache.safeGet('domain', 'Acme')) === JSON.stringify({ domain: 'acme.example' })),
+  t.ok(await redisReady(late.app, 15_000))
+  t.ok(await eventually(async () => JSON.stringify(await late.app.cache.safeGet('domain', 'Acme')) === JSON.stringify({ domain: 'acme.example' }), 15_000),
     'an instance started after the clear reads the generation on connecting')
   await a.app.cache.flush()
   t.same((await cacheKeysIn(redis)).filter((key) => key.startsWith('jobfit:domain:')), [`jobfit:domain:v1:g1:${hashInput('Acme')}`],
