@@ -53,6 +53,9 @@ t.test('with ADMIN_TOKEN the admin routes require the bearer token from everywhe
   const cleared = await app.inject({ method: 'POST', url: '/api/cache/clear-domains', headers: { authorization: `bearer ${TOKEN}` } })
   t.equal(cleared.statusCode, 200, 'the scheme is case-insensitive')
   t.notMatch(logs.text(), new RegExp(TOKEN), 'the token never reaches the log')
+  const erase = { method: 'DELETE' as const, url: '/api/cv', payload: { cv_id: 'a'.repeat(64) } }
+  t.equal((await app.inject(erase)).statusCode, 401, 'erasure needs the token too, from loopback as well')
+  t.equal((await app.inject({ ...erase, headers: { authorization: `Bearer ${TOKEN}` }, remoteAddress: REMOTE })).statusCode, 200)
 })
 
 t.test('API_KEYS: the compute routes need a key, in x-api-key or as a bearer token; reads stay open', async (t) => {
