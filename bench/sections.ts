@@ -1,4 +1,5 @@
 import { alternativesSection } from './alternatives/section.ts'
+import { aiSoakSection } from './soak/ai-provider-soak.ts'
 import { baselineSection } from './baseline/try-catch.ts'
 import { costSection } from './cost/cost-section.ts'
 import type { Section } from './lib/report.ts'
@@ -10,6 +11,7 @@ import { soakSection } from './soak/fault-soak.ts'
 /** In the order RESULTS.md shows them. */
 export const SECTIONS: readonly Section[] = [
   soakSection,
+  aiSoakSection,
   baselineSection,
   alternativesSection,
   costSection,

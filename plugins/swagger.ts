@@ -15,7 +15,9 @@ async function swaggerPlugin (fastify: FastifyInstance): Promise<void> {
       info: {
         title: 'jobfit',
         description: 'Parse job descriptions and CVs, suggest company domains and score CV/job fit. ' +
-          'Cache failures never fail a request; AI provider failures answer 502, 503 (with Retry-After) or 504.',
+          'Cache failures never fail a request; AI provider failures are answered from a stale cached value or the local ' +
+          'fallback provider, and answer 502, 503 (with Retry-After) or 504 only when neither exists. Every answer says where ' +
+          'it came from: the x-jobfit-source and x-jobfit-degraded headers and the `meta` field of the body.',
         version: '0.1.0'
       },
       tags: [

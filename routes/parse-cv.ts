@@ -5,8 +5,9 @@ import { Type } from 'typebox'
 import type { LimitsConfig } from '../src/config.ts'
 import { extractText } from '../src/documents/extract-text.ts'
 import { ClientError } from '../src/client-error.ts'
-import { ParsedCvWithId } from './shared/cv-id.ts'
+import { ParsedCvAnswer } from './shared/cv-id.ts'
 import { ERROR_RESPONSES } from './shared/errors.ts'
+import { answerWithProvenance, Provenance } from './shared/provenance.ts'
 import { requireText, TextBody } from './shared/text-input.ts'
 
 export interface ParseCvRoutesOptions {
@@ -43,12 +44,13 @@ const parseCvRoutes: FastifyPluginAsyncTypebox<ParseCvRoutesOptions> = async (fa
           'multipart/form-data': { schema: UploadBody }
         }
       },
-      response: { 200: ParsedCvWithId, ...ERROR_RESPONSES }
+      response: { 200: ParsedCvAnswer, ...ERROR_RESPONSES }
     }
-  }, async (request) => {
+  }, async (request, reply) => {
     const text = request.isMultipart() ? await uploadedText(request) : jsonText(request.body)
-    const cv = await fastify.ai.parseCv(requireText(text, request.isMultipart() ? 'The uploaded file' : 'text', limits.maxTextBytes))
-    return { ...cv, cv_id: fastify.ai.cvId(text) }
+    const provenance = new Provenance()
+    const cv = await fastify.ai.parseCv(requireText(text, request.isMultipart() ? 'The uploaded file' : 'text', limits.maxTextBytes), provenance)
+    return answerWithProvenance(reply, provenance, { ...cv, cv_id: fastify.ai.cvId(text) })
   })
 }
 

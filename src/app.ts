@@ -57,7 +57,7 @@ export async function buildApp (config: Config, options: AppOptions = {}): Promi
   await app.register(metricsPlugin, { port: config.security.metricsPort, host: config.host })
   await app.register(redisPlugin, { cache: config.cache })
   await app.register(cachePlugin, { cache: config.cache })
-  await app.register(aiPlugin, { ai: config.ai })
+  await app.register(aiPlugin, { ai: config.ai, cachePolicies: config.cache.policies, warningIntervalMs: config.cache.warningIntervalMs })
   await app.register(swaggerPlugin)
 
   await app.register(healthRoutes)
@@ -66,7 +66,7 @@ export async function buildApp (config: Config, options: AppOptions = {}): Promi
   await app.register(parseCvRoutes, { limits: config.limits })
   await app.register(calculateScoreRoutes, { limits: config.limits })
   await app.register(cvRoutes, { limits: config.limits })
-  await app.register(findDomainRoutes, { domains: config.domains })
+  await app.register(findDomainRoutes, { domains: config.domains, cache: config.cache })
   return app
 }
 

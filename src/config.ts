@@ -1,3 +1,6 @@
+import { CACHE_NAMESPACE_IDS, CACHE_POLICY } from './cache-policy.ts'
+import type { CachePolicies } from './cache-policy.ts'
+
 /**
  * The service's whole configuration, read once from the environment.
  * Only the entry points (src/server.ts, src/telemetry.ts) hand `process.env` to the parsers here;
@@ -20,6 +23,10 @@ export interface CacheConfig {
   warningIntervalMs: number
   /** CV-derived values are sealed in L2 with the first key; every key opens. Empty: stored in clear. */
   encryptionKeys: EncryptionKey[]
+  /** TTL and grace per namespace (CACHE_TTL_<NS>_SECONDS, CACHE_GRACE_<NS>_SECONDS). */
+  policies: CachePolicies
+  /** Share of the TTL after which the first read of a domain suggestion refreshes it in the background. */
+  eagerRefreshFraction: number
 }
 
 export interface OpenAiConfig {
@@ -40,6 +47,25 @@ export interface AiConfig {
   embeddingDimensions: number
   /** Texts per embeddings request; larger batches are split. */
   embeddingBatchSize: number
+  /** Who answers when the provider fails with nothing stale at hand: `none` unless the provider is `openai`. */
+  fallback: 'local' | 'none'
+  resilience: AiResilienceConfig
+}
+
+export interface AiTimeouts {
+  /** With a stale value at hand, answer it after this long and let the call finish in the background. */
+  softMs: number
+  /** Every provider call is aborted after this long (the SDK's retries included). */
+  hardMs: number
+}
+
+export interface AiResilienceConfig {
+  chat: AiTimeouts
+  embedding: AiTimeouts
+  /** After a failure, a stale value is answered again for this long before the provider is asked again. */
+  failSafeThrottleSeconds: number
+  breakerFailureThreshold: number
+  breakerCooldownMs: number
 }
 
 export interface DomainConfig {
@@ -194,6 +220,18 @@ class EnvReader {
     return value
   }
 
+  /** A decimal number strictly between 0 and 1. */
+  fraction (name: string, fallback: number): number {
+    const value = this.raw(name)
+    if (value === undefined) return fallback
+    const number = Number(value)
+    if (!/^0?\.\d+$/.test(value) || !(number > 0 && number < 1)) {
+      this.problems.push(`${name} must be a number between 0 and 1 (exclusive), got "${value}"`)
+      return fallback
+    }
+    return number
+  }
+
   keyPrefix (name: string, fallback: string): string {
     const value = this.string(name, fallback)
     if (!/^[A-Za-z0-9_.-]{1,64}$/.test(value)) {
@@ -208,12 +246,46 @@ const KIB = 1024
 const MIB = 1024 * KIB
 
 const AI_PROVIDERS = ['auto', 'openai', 'local'] as const
+const AI_FALLBACKS = ['local', 'none'] as const
+const YEAR_SECONDS = 365 * 24 * 60 * 60
+
+/** CACHE_TTL_JD_SECONDS, CACHE_GRACE_JD_SECONDS… for every namespace of src/cache-policy.ts. */
+function readCachePolicies (read: EnvReader): CachePolicies {
+  return Object.fromEntries(CACHE_NAMESPACE_IDS.map((id) => {
+    const defaults = CACHE_POLICY[id]
+    const name = id.toUpperCase()
+    return [id, {
+      namespace: defaults.namespace,
+      ttlSeconds: read.integer(`CACHE_TTL_${name}_SECONDS`, defaults.ttlSeconds, 1, 10 * YEAR_SECONDS),
+      graceSeconds: read.integer(`CACHE_GRACE_${name}_SECONDS`, defaults.graceSeconds, 0, 10 * YEAR_SECONDS)
+    }]
+  })) as CachePolicies
+}
+
+function readTimeouts (read: EnvReader, kind: 'CHAT' | 'EMBEDDING', defaults: AiTimeouts): AiTimeouts {
+  const softMs = read.integer(`AI_${kind}_SOFT_TIMEOUT_MS`, defaults.softMs, 1, MINUTE_MS)
+  const hardMs = read.integer(`AI_${kind}_HARD_TIMEOUT_MS`, defaults.hardMs, 1, 10 * MINUTE_MS)
+  if (softMs >= hardMs) read.problems.push(`AI_${kind}_SOFT_TIMEOUT_MS (${softMs}) must be below AI_${kind}_HARD_TIMEOUT_MS (${hardMs})`)
+  return { softMs, hardMs }
+}
+
+function readAiResilience (read: EnvReader): AiResilienceConfig {
+  return {
+    chat: readTimeouts(read, 'CHAT', { softMs: 1500, hardMs: 5000 }),
+    embedding: readTimeouts(read, 'EMBEDDING', { softMs: 500, hardMs: 3000 }),
+    failSafeThrottleSeconds: read.integer('AI_FAIL_SAFE_THROTTLE_SECONDS', 30, 1, 60 * 60),
+    breakerFailureThreshold: read.integer('AI_BREAKER_FAILURE_THRESHOLD', 5, 1, 1000),
+    breakerCooldownMs: read.integer('AI_BREAKER_COOLDOWN_MS', 5000, 10, 10 * MINUTE_MS)
+  }
+}
 
 function readAiConfig (read: EnvReader): AiConfig {
   const requested = read.oneOf('AI_PROVIDER', AI_PROVIDERS, 'auto')
   const apiKey = read.raw('OPENAI_API_KEY')
   if (requested === 'openai' && apiKey === undefined) read.problems.push('AI_PROVIDER=openai needs OPENAI_API_KEY')
   const provider = requested === 'local' || apiKey === undefined ? 'local' : 'openai'
+  // Read either way, so a typo is reported even while the provider is local.
+  const fallback = read.oneOf('AI_FALLBACK', AI_FALLBACKS, 'local')
   const openai: OpenAiConfig = {
     apiKey: apiKey ?? '',
     baseUrl: read.httpUrl('OPENAI_BASE_URL'),
@@ -226,7 +298,9 @@ function readAiConfig (read: EnvReader): AiConfig {
     openai: provider === 'openai' ? openai : undefined,
     embeddingModel: read.string('OPENAI_EMBEDDING_MODEL', 'text-embedding-3-small'),
     embeddingDimensions: read.integer('EMBEDDING_DIMENSIONS', 768, 8, 4096),
-    embeddingBatchSize: read.integer('EMBEDDING_BATCH_SIZE', 256, 1, 2048)
+    embeddingBatchSize: read.integer('EMBEDDING_BATCH_SIZE', 256, 1, 2048),
+    fallback: provider === 'openai' ? fallback : 'none',
+    resilience: readAiResilience(read)
   }
 }
 
@@ -317,7 +391,9 @@ export function parseConfig (env: Env): Config {
       l1MaxEntries: read.integer('CACHE_L1_MAX_ENTRIES', 50_000, 1, 100_000_000),
       l1MaxBytes: read.integer('CACHE_L1_MAX_BYTES', 64 * 1024 * 1024, 1024, Number.MAX_SAFE_INTEGER),
       warningIntervalMs: read.integer('CACHE_WARNING_INTERVAL_MS', 10_000, 0, 60 * MINUTE_MS),
-      encryptionKeys: readEncryptionKeys(read)
+      encryptionKeys: readEncryptionKeys(read),
+      policies: readCachePolicies(read),
+      eagerRefreshFraction: read.fraction('CACHE_EAGER_REFRESH_FRACTION', 0.8)
     },
     ai: readAiConfig(read),
     domains: {

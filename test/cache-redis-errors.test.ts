@@ -1,6 +1,6 @@
 import t from 'tap'
 import { cacheKey } from '../src/cache/keys.ts'
-import { decode } from '../src/cache/serializer.ts'
+import { decode, FORMAT_VERSION } from '../src/cache/serializer.ts'
 import { addProbeRoute, buildTestApp, eventually, metricValue, PROBE_NAMESPACE, redisReady } from './helpers/app.ts'
 import type { TapTest, TestApp } from './helpers/app.ts'
 import { startRedisServer } from './helpers/redis-server.ts'
@@ -91,7 +91,7 @@ t.test('garbage under a cache key is a "corrupt" miss and gets overwritten', asy
 t.test('a stored value that fails the caller\'s shape check is "corrupt" too', async (t) => {
   const testApp = await connectedApp(t)
   const key = cacheKey(testApp.config.cache.keyPrefix, PROBE_NAMESPACE, 'wrong-shape')
-  await redis.command('SET', key, JSON.stringify({ v: 1, x: Date.now() + 60_000, d: { not: 'a string' } }))
+  await redis.command('SET', key, JSON.stringify({ v: FORMAT_VERSION, x: Date.now() + 60_000, d: { not: 'a string' } }))
   await askProbe(testApp, 'wrong-shape')
   t.equal(testApp.probe.computations, 1)
   t.equal(await metricValue(testApp.app, 'cache_get_failures_total', { reason: 'corrupt' }), 1)

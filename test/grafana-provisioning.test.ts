@@ -40,7 +40,13 @@ const DASHBOARD_METRICS = [
   'ai_requests_total',
   'ai_request_duration_seconds_bucket',
   'ai_tokens_total',
-  'ai_embedding_batch_size_bucket'
+  'ai_embedding_batch_size_bucket',
+  'ai_answers_total',
+  'ai_stale_served_total',
+  'ai_timeouts_total',
+  'ai_fallbacks_total',
+  'ai_breaker_state',
+  'ai_tokens_saved_total'
 ]
 
 /**

@@ -20,9 +20,14 @@ t.test('/docs/json documents every route with its request and response schemas',
   }
   const job = document.paths['/api/parse'].post.responses['200'].content['application/json'].schema
   t.same(Object.keys(job.properties).sort(), [
-    'company', 'education', 'employment_type', 'industries', 'languages', 'location', 'max_years_experience', 'min_years_experience',
+    'company', 'education', 'employment_type', 'industries', 'languages', 'location', 'max_years_experience', 'meta', 'min_years_experience',
     'preferred_skills', 'remote_policy', 'required_skills', 'responsibilities', 'role_category', 'salary', 'seniority', 'title'
   ])
+  for (const route of API_ROUTES) {
+    const ok = document.paths[route].post.responses['200']
+    t.same(ok.content['application/json'].schema.properties.meta.properties.source.enum, ['cache', 'provider', 'stale', 'fallback'], `${route}: meta.source documented`)
+    t.ok(ok.headers?.['x-jobfit-source'] && ok.headers['x-jobfit-degraded'], `${route}: provenance headers documented`)
+  }
   t.ok(document.paths['/api/parse-cv'].post.requestBody.content['multipart/form-data'], 'the upload is documented')
   const erase = document.paths['/api/cv'].delete
   t.ok(erase.requestBody.content['application/json'].schema && erase.responses['200'], 'DELETE /api/cv is documented')

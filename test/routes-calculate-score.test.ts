@@ -6,6 +6,12 @@ import { startRedisServer } from './helpers/redis-server.ts'
 
 const score = (cv: unknown, jd: unknown) => ({ method: 'POST' as const, url: '/api/calculate-score', payload: { cv, jd } as Record<string, unknown> })
 
+/** The score itself: provenance differs between a first (computed) and a later (cached) answer. */
+function withoutMeta (answer: Record<string, unknown>): Record<string, unknown> {
+  const { meta: _meta, ...score } = answer
+  return score
+}
+
 t.test('a fitting CV scores clearly above unrelated ones for the same job, with a full breakdown', async (t) => {
   const { app } = await buildTestApp(t)
   const overall = async (cv: SampleName, jd: SampleName) => {
@@ -47,11 +53,12 @@ t.test('deterministic, and a parsed object scores the same as its text', async (
   const jdText = sampleText('data-science-jd')
   const fromText = (await app.inject(score(cvText, jdText))).json()
   const again = (await buildTestApp(t)).app
-  t.same((await again.inject(score(cvText, jdText))).json(), fromText, 'a fresh app gives the same answer')
+  t.same(withoutMeta((await again.inject(score(cvText, jdText))).json()), withoutMeta(fromText), 'a fresh app gives the same answer')
   const parsedCv = (await app.inject({ method: 'POST', url: '/api/parse-cv', payload: { text: cvText } })).json()
   const parsedJd = (await app.inject({ method: 'POST', url: '/api/parse', payload: { text: jdText } })).json()
-  t.same((await app.inject(score(parsedCv, parsedJd))).json(), fromText, 'objects from /api/parse-cv and /api/parse')
-  t.same((await app.inject(score(cvText, parsedJd))).json(), fromText, 'or a mix')
+  t.ok(parsedCv.meta !== undefined && parsedJd.meta !== undefined, 'sent back as they came, provenance included')
+  t.same(withoutMeta((await app.inject(score(parsedCv, parsedJd))).json()), withoutMeta(fromText), 'objects from /api/parse-cv and /api/parse')
+  t.same(withoutMeta((await app.inject(score(cvText, parsedJd))).json()), withoutMeta(fromText), 'or a mix')
 })
 
 t.test('a second identical scoring makes zero provider calls and zero Redis round trips', async (t) => {
@@ -70,7 +77,8 @@ t.test('a second identical scoring makes zero provider calls and zero Redis roun
 
   await redis.command('CONFIG', 'RESETSTAT')
   const second = await app.inject(request)
-  t.same(second.json(), first.json())
+  t.same(withoutMeta(second.json()), withoutMeta(first.json()))
+  t.same([first.json().meta.source, second.json().meta.source], ['provider', 'cache'])
   t.equal(await metricValue(app, 'ai_requests_total'), providerCalls, 'no provider call')
   const stats = await redis.command('INFO', 'commandstats')
   t.notMatch(stats, /cmdstat_(get|mget|set|exists|sadd|evalsha):/, 'no cache read or write in Redis')
@@ -80,7 +88,7 @@ t.test('a second identical scoring makes zero provider calls and zero Redis roun
   await fresh.ready()
   t.ok(await redisReady(fresh))
   await redis.command('CONFIG', 'RESETSTAT')
-  t.same((await fresh.inject(request)).json(), first.json(), 'another instance (empty L1) gets the same answer from Redis')
+  t.same(withoutMeta((await fresh.inject(request)).json()), withoutMeta(first.json()), 'another instance (empty L1) gets the same answer from Redis')
   t.equal(await metricValue(fresh, 'ai_requests_total'), 0, 'without asking the provider')
   t.match(await redis.command('INFO', 'commandstats'), /cmdstat_mget:calls=1,/, 'the vectors came in one MGET')
 })

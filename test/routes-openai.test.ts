@@ -56,6 +56,9 @@ async function openAiApp (t: TapTest, env: Record<string, string> = {}) {
     OPENAI_BASE_URL: fake.baseUrl,
     OPENAI_MAX_RETRIES: '0',
     OPENAI_TIMEOUT_MS: '500',
+    // Far above any healthy call on a busy machine: these tests are not about the hard timeout.
+    AI_CHAT_HARD_TIMEOUT_MS: '30000',
+    AI_EMBEDDING_HARD_TIMEOUT_MS: '30000',
     ...env
   })
   return { fake, ...built }
@@ -79,14 +82,15 @@ t.test('parse through the openai client: strict schema sent, skills canonicalize
   t.ok(await metricValue(app, 'ai_tokens_total', { provider: 'openai', operation: 'parse_job', type: 'output' }) > 0)
 })
 
-t.test('upstream failures map to 502/503/504 with a message a client can act on, never a 500', async (t) => {
-  const { app, fake } = await openAiApp(t)
+t.test('without a fallback (AI_FALLBACK=none), upstream failures map to 502/503/504 with a message a client can act on, never a 500', async (t) => {
+  const { app, fake } = await openAiApp(t, { AI_FALLBACK: 'none', AI_BREAKER_FAILURE_THRESHOLD: '100' })
   const cases = [
     { reply: new HttpReply(429, undefined, { 'retry-after': '7' }), status: 503, message: /rate limit/i, retryAfter: '7' },
     { reply: new HttpReply(500), status: 503, message: /unavailable/i },
-    { reply: 'hang', status: 504, message: /time/i },
     { reply: 'malformed', status: 502, message: /answer/i },
-    { reply: new HttpReply(401), status: 502, message: /OPENAI_API_KEY/ }
+    { reply: new HttpReply(401), status: 502, message: /OPENAI_API_KEY/ },
+    // Last: a timeout opens the provider's breaker at once, which would refuse the cases after it.
+    { reply: 'hang', status: 504, message: /time/i }
   ]
   for (const [index, expected] of cases.entries()) {
     fake.onChat = () => expected.reply
@@ -104,7 +108,7 @@ t.test('upstream failures map to 502/503/504 with a message a client can act on,
 })
 
 t.test('tokens billed for an unusable answer still count', async (t) => {
-  const { app, fake } = await openAiApp(t)
+  const { app, fake } = await openAiApp(t, { AI_FALLBACK: 'none' })
   fake.onChat = () => 'malformed'
   t.equal((await app.inject(parse('a job description the model garbles'))).statusCode, 502)
   t.equal(fake.chatRequests.length, 2, 'asked twice')
@@ -114,7 +118,7 @@ t.test('tokens billed for an unusable answer still count', async (t) => {
 })
 
 t.test('a failed upstream call is not cached: the next request asks again and succeeds', async (t) => {
-  const { app, fake } = await openAiApp(t)
+  const { app, fake } = await openAiApp(t, { AI_FALLBACK: 'none' })
   fake.onChat = () => new HttpReply(503)
   t.equal((await app.inject(parse('flaky upstream job text'))).statusCode, 503)
   fake.onChat = modelAnswer
@@ -136,7 +140,8 @@ t.test('calculate-score: one embeddings call for all the skills, and nothing at 
 
   const requestsBefore = fake.requests.length
   const second = await app.inject({ method: 'POST', url: '/api/calculate-score', payload: body })
-  t.same(second.json(), first.json(), 'same score')
+  t.same({ ...second.json(), meta: undefined }, { ...first.json(), meta: undefined }, 'same score')
+  t.same([first.json().meta, second.json().meta], [{ source: 'provider', degraded: false }, { source: 'cache', degraded: false }])
   t.equal(fake.requests.length, requestsBefore, 'the second scoring makes no provider call')
   t.notOk(logs.text().includes('jane@example.com'), 'no CV text in the logs')
 })

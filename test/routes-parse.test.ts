@@ -11,8 +11,10 @@ t.test('POST /api/parse: a data-science job description, field by field', async 
   const { app } = await buildTestApp(t)
   const response = await app.inject({ method: 'POST', url: '/api/parse', payload: { text: sampleText('data-science-jd') } })
   t.equal(response.statusCode, 200)
-  const job = response.json()
+  const { meta, ...job } = response.json()
   t.ok(isParsedJob.Check(job), 'matches the documented schema')
+  t.same(meta, { source: 'provider', degraded: false }, 'its provenance, beside the parsed fields')
+  t.equal(response.headers['x-jobfit-source'], 'provider')
   t.match(job, {
     title: /Data Scientist/,
     company: 'Lumora Energy',
@@ -44,9 +46,9 @@ t.test('POST /api/parse-cv (JSON): a backend engineer CV, field by field', async
   const { app } = await buildTestApp(t)
   const response = await app.inject({ method: 'POST', url: '/api/parse-cv', payload: { text: sampleText('backend-engineer-cv') } })
   t.equal(response.statusCode, 200)
-  const cv = response.json()
-  const { cv_id: cvId, ...parsed } = cv
-  t.ok(isParsedCv.Check(parsed), 'matches the documented schema')
+  const { meta, cv_id: cvId, ...cv } = response.json()
+  t.ok(isParsedCv.Check(cv), 'matches the documented schema')
+  t.same(meta, { source: 'provider', degraded: false })
   t.match(cvId, /^[0-9a-f]{64}$/, 'with the cv_id that names its cached data')
   t.match(cv, {
     name: 'Daniel Okafor',
@@ -74,7 +76,8 @@ t.test('parse results are cached in the jd and cv namespaces: the second call co
   const payload = { text: sampleText('accountant-jd') }
   const first = await app.inject({ method: 'POST', url: '/api/parse', payload })
   const second = await app.inject({ method: 'POST', url: '/api/parse', payload })
-  t.same(second.json(), first.json())
+  t.same({ ...second.json(), meta: undefined }, { ...first.json(), meta: undefined })
+  t.same([first.json().meta.source, second.json().meta.source], ['provider', 'cache'])
   t.equal(await metricValue(app, 'ai_requests_total', { provider: 'local', operation: 'parse_job' }), 1)
   t.equal(await metricValue(app, 'cache_hits_total', { namespace: 'jd', tier: 'l1' }), 1)
 })

@@ -113,7 +113,8 @@ t.test('a healthy Redis: ioredis spans with stable semantic conventions under th
 t.test('AI provider calls are spans with the model, operation and token counts, under the request', async (t) => {
   const { HttpReply, sampleInstance, startFakeOpenAi } = await import('./helpers/fake-openai.ts')
   const fake = await startFakeOpenAi(t)
-  const { app } = await buildTestApp(t, { AI_PROVIDER: 'openai', OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseUrl, OPENAI_MAX_RETRIES: '0' })
+  // No fallback: the failed call's span is the point, and its 503.
+  const { app } = await buildTestApp(t, { AI_PROVIDER: 'openai', OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseUrl, OPENAI_MAX_RETRIES: '0', AI_FALLBACK: 'none', AI_CHAT_HARD_TIMEOUT_MS: '30000', AI_EMBEDDING_HARD_TIMEOUT_MS: '30000' })
   const address = await app.listen({ port: 0, host: '127.0.0.1' })
   exporter.reset()
   const post = (url: string, body: unknown) => fetch(`${address}${url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })

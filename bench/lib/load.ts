@@ -61,10 +61,15 @@ export function uniqueBody (): string {
 
 let mixCount = 0
 
-/** The next body of the 80/20 mix. */
-function nextBody (): string {
+/** The next body of the 80/20 mix, and whether it is a never-seen input. */
+export function nextMixedBody (): { body: string, unique: boolean } {
   const index = mixCount++
-  return index % UNIQUE_EVERY === UNIQUE_EVERY - 1 ? uniqueBody() : repeatedBody(index)
+  const unique = index % UNIQUE_EVERY === UNIQUE_EVERY - 1
+  return { body: unique ? uniqueBody() : repeatedBody(index), unique }
+}
+
+function nextBody (): string {
+  return nextMixedBody().body
 }
 
 export async function runLoad (options: LoadOptions): Promise<LoadResult> {
@@ -99,7 +104,7 @@ export async function runLoad (options: LoadOptions): Promise<LoadResult> {
 }
 
 /** Nearest-rank percentile of sorted values; 0 when there are none. */
-function percentile (sorted: readonly number[], quantile: number): number {
+export function percentile (sorted: readonly number[], quantile: number): number {
   if (sorted.length === 0) return 0
   return sorted[Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)]!
 }

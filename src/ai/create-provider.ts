@@ -11,6 +11,11 @@ export function createProvider (config: AiConfig, observer?: AiObserver): AiProv
     embeddingDimensions: config.embeddingDimensions,
     embeddingBatchSize: config.embeddingBatchSize
   }
-  if (config.openai !== undefined) return new OpenAiProvider({ ...config.openai, ...embedding }, observer)
+  if (config.openai !== undefined) {
+    // The SDK's per-attempt timeout never outlasts the hard timeout, which aborts the call anyway.
+    const { chat, embedding: embeddingTimeouts } = config.resilience
+    const timeoutMs = Math.min(config.openai.timeoutMs, Math.max(chat.hardMs, embeddingTimeouts.hardMs))
+    return new OpenAiProvider({ ...config.openai, timeoutMs, ...embedding }, observer)
+  }
   return new LocalProvider({ embeddingDimensions: config.embeddingDimensions, maxEmbeddingBatch: config.embeddingBatchSize, observer })
 }

@@ -4,7 +4,7 @@ import type { Usage } from './telemetry.ts'
  * Why an upstream AI call failed, as a value that flows unchanged into the HTTP status, the
  * `ai_requests_total{outcome}` label, the log line and the span's `error.type`.
  */
-export const AI_FAILURE_REASONS = ['rate_limited', 'unavailable', 'timeout', 'bad_response', 'rejected'] as const
+export const AI_FAILURE_REASONS = ['rate_limited', 'unavailable', 'timeout', 'bad_response', 'rejected', 'circuit_open'] as const
 export type AiFailureReason = (typeof AI_FAILURE_REASONS)[number]
 
 const STATUS_BY_REASON: Record<AiFailureReason, number> = {
@@ -12,7 +12,9 @@ const STATUS_BY_REASON: Record<AiFailureReason, number> = {
   unavailable: 503,
   timeout: 504,
   bad_response: 502,
-  rejected: 502
+  rejected: 502,
+  // The provider's circuit breaker refused the call: it failed too often just now.
+  circuit_open: 503
 }
 
 /**

@@ -79,3 +79,6 @@ export function createCache (settings: CacheSettings, dependencies: CacheDepende
 }
 export type { RedisInfo } from './redis-info.ts'
 export type { L2Result } from './redis-tier.ts'
+export { FailSafeCache } from './fail-safe.ts'
+export type { CachedValue, FailSafePolicy, FailSafeWrite } from './fail-safe.ts'
+export type { EntryUsage } from './fail-safe-entry.ts'

@@ -8,8 +8,9 @@
  *   `dimensions` long; `onEmbeddings` may alter or replace the answer.
  *
  * Either handler scripts faults by returning `'hang'` (never answer: a timeout), `'malformed'`
- * (chat: content that is not JSON) or an `HttpReply` (any status, body and headers). Usage counts
- * one token per character, so tests can assert exact numbers.
+ * (chat: content that is not JSON) or an `HttpReply` (any status, body and headers), or a promise
+ * of any of these (a slow answer: `slowly(ms, reply)`). Usage counts one token per character, so
+ * tests can assert exact numbers.
  */
 import { createHash } from 'node:crypto'
 import http from 'node:http'
@@ -75,8 +76,14 @@ export interface FakeOpenAi {
   readonly requests: RecordedRequest[]
   readonly chatRequests: ChatRequest[]
   readonly embeddingsRequests: EmbeddingsRequest[]
-  onChat: (request: ChatRequest) => ChatReply
-  onEmbeddings: (request: EmbeddingsRequest, answer: EmbeddingsAnswer) => EmbeddingsReply
+  onChat: (request: ChatRequest) => ChatReply | Promise<ChatReply>
+  onEmbeddings: (request: EmbeddingsRequest, answer: EmbeddingsAnswer) => EmbeddingsReply | Promise<EmbeddingsReply>
+}
+
+/** `reply`, `ms` later: a slow provider. */
+export async function slowly<T> (ms: number, reply: T): Promise<T> {
+  await new Promise((resolve) => setTimeout(resolve, ms))
+  return reply
 }
 
 /** Content that no JSON parser accepts, as a model cut off mid-answer would send. */
@@ -120,10 +127,10 @@ async function handle (fake: FakeOpenAi, request: IncomingMessage, response: Ser
   fake.requests.push({ path, headers: request.headers, body })
   if (path === CHAT_PATH) {
     const chat = body as ChatRequest
-    send(response, chatReply(chat, fake.onChat(chat)))
+    send(response, chatReply(chat, await fake.onChat(chat)))
   } else if (path === EMBEDDINGS_PATH) {
     const embeddings = body as EmbeddingsRequest
-    send(response, fake.onEmbeddings(embeddings, embeddingsAnswer(embeddings)))
+    send(response, await fake.onEmbeddings(embeddings, embeddingsAnswer(embeddings)))
   } else {
     send(response, new HttpReply(404))
   }

@@ -163,3 +163,40 @@ t.test('CACHE_ENCRYPTION_KEYS: id:base64 of 32 bytes, first one seals; bad entri
   t.match(error.problems, [/entry 1 must be "id:base64"/, /has the key id "b" twice/, /entry 4 must be "id:base64"/])
   t.notMatch(error.message, short, 'the key material is not in the message')
 })
+
+t.test('cache lifetimes: TTL and grace per namespace, overridable and validated at boot', async (t) => {
+  const defaults = parseConfig({}).cache
+  t.same(defaults.policies.jd, { namespace: 'jd', ttlSeconds: 30 * 86_400, graceSeconds: 7 * 86_400 })
+  t.same(defaults.policies.domain, { namespace: 'domain', ttlSeconds: 3600, graceSeconds: 86_400 })
+  t.equal(defaults.eagerRefreshFraction, 0.8)
+  const set = parseConfig({ CACHE_TTL_JD_SECONDS: '60', CACHE_GRACE_JD_SECONDS: '0', CACHE_TTL_EMBEDDING_SECONDS: '5', CACHE_EAGER_REFRESH_FRACTION: '0.5' }).cache
+  t.same(set.policies.jd, { namespace: 'jd', ttlSeconds: 60, graceSeconds: 0 })
+  t.equal(set.policies.embedding.ttlSeconds, 5)
+  t.equal(set.eagerRefreshFraction, 0.5)
+  t.match(configError({ CACHE_TTL_CV_SECONDS: '0', CACHE_GRACE_ROLE_SECONDS: '-1', CACHE_EAGER_REFRESH_FRACTION: '1' }).problems, [
+    /CACHE_TTL_CV_SECONDS must be an integer between 1 and/,
+    /CACHE_GRACE_ROLE_SECONDS must be an integer between 0 and/,
+    /CACHE_EAGER_REFRESH_FRACTION must be a number between 0 and 1/
+  ])
+})
+
+t.test('AI resilience: timeouts, breaker and throttle defaults; the fallback is local only for the openai provider', async (t) => {
+  const local = parseConfig({}).ai
+  t.equal(local.fallback, 'none', 'the local provider has nothing to fall back to')
+  t.same(local.resilience, {
+    chat: { softMs: 1500, hardMs: 5000 },
+    embedding: { softMs: 500, hardMs: 3000 },
+    failSafeThrottleSeconds: 30,
+    breakerFailureThreshold: 5,
+    breakerCooldownMs: 5000
+  })
+  t.equal(parseConfig({ OPENAI_API_KEY: 'sk-test' }).ai.fallback, 'local', 'default local with openai')
+  t.equal(parseConfig({ OPENAI_API_KEY: 'sk-test', AI_FALLBACK: 'none' }).ai.fallback, 'none')
+  const set = parseConfig({ AI_CHAT_SOFT_TIMEOUT_MS: '100', AI_CHAT_HARD_TIMEOUT_MS: '200', AI_FAIL_SAFE_THROTTLE_SECONDS: '5' }).ai.resilience
+  t.same(set.chat, { softMs: 100, hardMs: 200 })
+  t.equal(set.failSafeThrottleSeconds, 5)
+  t.match(configError({ AI_FALLBACK: 'remote', AI_EMBEDDING_SOFT_TIMEOUT_MS: '3000', AI_EMBEDDING_HARD_TIMEOUT_MS: '3000' }).problems, [
+    /AI_FALLBACK must be one of local, none/,
+    /AI_EMBEDDING_SOFT_TIMEOUT_MS \(3000\) must be below AI_EMBEDDING_HARD_TIMEOUT_MS \(3000\)/
+  ])
+})

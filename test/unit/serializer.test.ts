@@ -1,4 +1,5 @@
 import t from 'tap'
+import { FailSafeEntry } from '../../src/cache/fail-safe-entry.ts'
 import { decode, encode, FORMAT_VERSION } from '../../src/cache/serializer.ts'
 
 const EXPIRES_AT = 1_900_000_000_000
@@ -59,4 +60,21 @@ t.test('a value that fails the validator decodes to ok: false', async (t) => {
   const isNumber = (value: unknown): value is number => typeof value === 'number'
   t.match(decode(encode(1, EXPIRES_AT).text, isNumber), { ok: true, value: 1 })
   t.match(decode(encode('one', EXPIRES_AT).text, isNumber), { ok: false, problem: String })
+})
+
+t.test('a fail-safe entry round trips with its logical expiry, fail-safe mark and usage', async (t) => {
+  const entry = new FailSafeEntry({ title: 'x' }, { freshUntil: EXPIRES_AT - 1000, expiresAt: EXPIRES_AT }, true, { inputTokens: 12, outputTokens: 3 })
+  const decoded = roundTrip(entry)
+  t.ok(decoded instanceof FailSafeEntry)
+  t.match(decoded, { value: { title: 'x' }, freshUntil: EXPIRES_AT - 1000, expiresAt: EXPIRES_AT, failSafe: true, usage: { inputTokens: 12, outputTokens: 3 } })
+  const vector = roundTrip(new FailSafeEntry(Float32Array.from([1, 2]), { freshUntil: 1, expiresAt: EXPIRES_AT })) as FailSafeEntry<Float32Array>
+  t.ok(vector.value instanceof Float32Array, 'vectors keep their compact form inside an entry')
+  t.equal(vector.failSafe, false)
+  t.equal(vector.usage, undefined)
+})
+
+t.test('a version-1 entry (before fail-safe) is a clean miss', async (t) => {
+  t.match(decode(JSON.stringify({ v: 1, x: EXPIRES_AT, d: 1 })), { ok: false, problem: /no known format version/ })
+  t.match(decode(JSON.stringify({ v: FORMAT_VERSION, x: EXPIRES_AT, f: 'soon', d: 1 })), { ok: false })
+  t.match(decode(JSON.stringify({ v: FORMAT_VERSION, x: EXPIRES_AT, f: 1, u: [1], d: 1 })), { ok: false })
 })

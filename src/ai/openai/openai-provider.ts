@@ -4,7 +4,7 @@ import { Type } from 'typebox'
 import type { Static, TSchema } from 'typebox'
 import type { AiConfig, OpenAiConfig } from '../../config.ts'
 import { AiProviderError } from '../errors.ts'
-import type { AiOperation, AiProvider } from '../provider.ts'
+import type { AiOperation, AiProvider, CallOptions } from '../provider.ts'
 import { IndustryList, ParsedCv, ParsedJob, RoleCategory } from '../schemas.ts'
 import type { Industry } from '../schemas.ts'
 import { canonicalSkillName } from '../taxonomy/skill-extractor.ts'
@@ -59,55 +59,55 @@ export class OpenAiProvider implements AiProvider {
     })
   }
 
-  async parseJobDescription (text: string): Promise<ParsedJob> {
-    const job = await this.complete('parse_job', JOB_OUTPUT, PARSE_JOB_PROMPT, text)
+  async parseJobDescription (text: string, options: CallOptions = {}): Promise<ParsedJob> {
+    const job = await this.complete('parse_job', JOB_OUTPUT, PARSE_JOB_PROMPT, text, options)
     const required = canonicalSkills(job.required_skills)
     const preferred = canonicalSkills(job.preferred_skills).filter((skill) => !required.includes(skill))
     return { ...job, required_skills: required, preferred_skills: preferred }
   }
 
-  async parseCv (text: string): Promise<ParsedCv> {
-    const cv = await this.complete('parse_cv', CV_OUTPUT, PARSE_CV_PROMPT, text)
+  async parseCv (text: string, options: CallOptions = {}): Promise<ParsedCv> {
+    const cv = await this.complete('parse_cv', CV_OUTPUT, PARSE_CV_PROMPT, text, options)
     return { ...cv, skills: canonicalSkills(cv.skills) }
   }
 
-  async extractIndustries (text: string): Promise<Industry[]> {
-    const { industries } = await this.complete('extract_industries', INDUSTRIES_OUTPUT, EXTRACT_INDUSTRIES_PROMPT, text)
+  async extractIndustries (text: string, options: CallOptions = {}): Promise<Industry[]> {
+    const { industries } = await this.complete('extract_industries', INDUSTRIES_OUTPUT, EXTRACT_INDUSTRIES_PROMPT, text, options)
     return [...new Set(industries)]
   }
 
-  async classifyRoleCategory (title: string, text: string): Promise<RoleCategory> {
-    const answer = await this.complete('classify_role', ROLE_OUTPUT, CLASSIFY_ROLE_PROMPT, `Job title: ${title}\n\n${text}`)
+  async classifyRoleCategory (title: string, text: string, options: CallOptions = {}): Promise<RoleCategory> {
+    const answer = await this.complete('classify_role', ROLE_OUTPUT, CLASSIFY_ROLE_PROMPT, `Job title: ${title}\n\n${text}`, options)
     return answer.role_category
   }
 
   /** Larger batches than `maxEmbeddingBatch` are split here too, though the service already does it. */
-  async embed (texts: readonly string[]): Promise<Float32Array[]> {
+  async embed (texts: readonly string[], options: CallOptions = {}): Promise<Float32Array[]> {
     const batches: (readonly string[])[] = []
     for (let start = 0; start < texts.length; start += this.maxEmbeddingBatch) {
       batches.push(texts.slice(start, start + this.maxEmbeddingBatch))
     }
-    return (await Promise.all(batches.map((batch) => this.embedBatch(batch)))).flat()
+    return (await Promise.all(batches.map((batch) => this.embedBatch(batch, options)))).flat()
   }
 
-  private async complete<T extends TSchema> (operation: AiOperation, output: StructuredOutput<T>, prompt: string, text: string): Promise<Static<T>> {
+  private async complete<T extends TSchema> (operation: AiOperation, output: StructuredOutput<T>, prompt: string, text: string, options: CallOptions): Promise<Static<T>> {
     try {
-      return await this.completeOnce(operation, output, prompt, text)
+      return await this.completeOnce(operation, output, prompt, text, options)
     } catch (error) {
-      if (!(error instanceof AiProviderError) || error.reason !== 'bad_response') throw error
-      return await this.completeOnce(operation, output, prompt, text)
+      if (!(error instanceof AiProviderError) || error.reason !== 'bad_response' || options.signal?.aborted === true) throw error
+      return await this.completeOnce(operation, output, prompt, text, options)
     }
   }
 
-  private async completeOnce<T extends TSchema> (operation: AiOperation, output: StructuredOutput<T>, prompt: string, text: string): Promise<Static<T>> {
-    return await this.call({ operation, model: this.chatModel }, async () => {
+  private async completeOnce<T extends TSchema> (operation: AiOperation, output: StructuredOutput<T>, prompt: string, text: string, options: CallOptions): Promise<Static<T>> {
+    return await this.call({ operation, model: this.chatModel }, options, async () => {
       // No temperature: reasoning models reject any but the default, and the schema already
       // pins the answer's shape.
       const completion = await this.client.chat.completions.create({
         model: this.chatModel,
         messages: [{ role: 'system', content: prompt }, { role: 'user', content: text }],
         response_format: output.responseFormat
-      })
+      }, { signal: options.signal })
       const usage = chatUsage(completion)
       const parsed = output.parse(answerContent(completion, usage))
       if (!parsed.ok) throw invalidAnswer(parsed.problem, usage)
@@ -115,25 +115,27 @@ export class OpenAiProvider implements AiProvider {
     })
   }
 
-  private async embedBatch (texts: readonly string[]): Promise<Float32Array[]> {
-    return await this.call({ operation: 'embed', model: this.embeddingModel, batchSize: texts.length }, async () => {
+  private async embedBatch (texts: readonly string[], options: CallOptions): Promise<Float32Array[]> {
+    return await this.call({ operation: 'embed', model: this.embeddingModel, batchSize: texts.length }, options, async () => {
       // Floats rather than the SDK's default base64: every OpenAI-compatible server speaks them.
       const response = await this.client.embeddings.create({
         model: this.embeddingModel,
         input: [...texts],
         dimensions: this.embeddingDimensions,
         encoding_format: 'float'
-      })
+      }, { signal: options.signal })
       const vectors = orderedVectors(response.data, texts.length, this.embeddingDimensions)
       return { value: vectors.map(normalized), usage: { inputTokens: response.usage.prompt_tokens, outputTokens: 0 } }
     })
   }
 
-  /** One traced HTTP call, its SDK errors turned into `AiProviderError`s. */
-  private async call<T> (description: Omit<AiCallDescription, 'provider'>, work: () => Promise<AiCallResult<T>>): Promise<T> {
+  /** One traced HTTP call, its SDK errors turned into `AiProviderError`s; its usage handed to `options.onUsage`. */
+  private async call<T> (description: Omit<AiCallDescription, 'provider'>, options: CallOptions, work: () => Promise<AiCallResult<T>>): Promise<T> {
     return await traceAiCall({ provider: 'openai', ...description }, this.observer, async () => {
       try {
-        return await work()
+        const result = await work()
+        if (result.usage !== undefined) options.onUsage?.(result.usage)
+        return result
       } catch (error) {
         throw mapOpenAiError(error)
       }
