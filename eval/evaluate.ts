@@ -1,7 +1,9 @@
 import { LocalProvider } from '../src/ai/local/local-provider.ts'
 import { parseCvText } from '../src/ai/local/cv-parser.ts'
 import { parseJobText } from '../src/ai/local/jd-parser.ts'
+import { parseConfig } from '../src/config.ts'
 import { extractText } from '../src/documents/extract-text.ts'
+import { ExtractionPool } from '../src/documents/extraction-pool.ts'
 import { DOCX_MIMETYPE, layoutDocx, layoutPdf, layoutPdfTwoColumn, PDF_MIMETYPE } from './binary-documents.ts'
 import { loadCorpus } from './corpus.ts'
 import type { Split } from './corpus-types.ts'
@@ -58,17 +60,23 @@ export async function runEval (options: EvalOptions): Promise<EvalReport> {
   if (options.binaries !== false) {
     const byId = new Map(corpus.cvs.map((document) => [document.truth.id, document]))
     const uploads = []
-    for (const layout of corpus.layouts) {
-      const source = byId.get(layout.id)
-      if (source === undefined) continue
-      for (const [format, data, mimetype, extension] of [
-        ['pdf_upload', await layoutPdf(layout), PDF_MIMETYPE, 'pdf'],
-        ['pdf_two_column_upload', await layoutPdfTwoColumn(layout), PDF_MIMETYPE, 'pdf'],
-        ['docx_upload', await layoutDocx(layout), DOCX_MIMETYPE, 'docx']
-      ] as const) {
-        const text = await extractText({ data, filename: `${layout.id}.${extension}`, mimetype })
-        uploads.push({ text, truth: source.truth, format, parsed: parseCvText(text, today) })
+    // The service's own document readers (worker threads), with its default budgets.
+    const readers = new ExtractionPool(parseConfig({}).documents, (error) => { throw error })
+    try {
+      for (const layout of corpus.layouts) {
+        const source = byId.get(layout.id)
+        if (source === undefined) continue
+        for (const [format, data, mimetype, extension] of [
+          ['pdf_upload', await layoutPdf(layout), PDF_MIMETYPE, 'pdf'],
+          ['pdf_two_column_upload', await layoutPdfTwoColumn(layout), PDF_MIMETYPE, 'pdf'],
+          ['docx_upload', await layoutDocx(layout), DOCX_MIMETYPE, 'docx']
+        ] as const) {
+          const text = await extractText({ data, filename: `${layout.id}.${extension}`, mimetype }, readers)
+          uploads.push({ text, truth: source.truth, format, parsed: parseCvText(text, today) })
+        }
       }
+    } finally {
+      await readers.close()
     }
     upload = evaluateCvs(uploads, today)
   }

@@ -43,7 +43,7 @@ async function cachePlugin (fastify: FastifyInstance, options: CachePluginOption
     }
   }
   const cache = createCache({ ...settings, sealedNamespaces: PERSONAL_NAMESPACES }, {
-    redis: fastify.hasDecorator('redis') ? fastify.redis : undefined,
+    l2: fastify.hasDecorator('redisConnection') ? fastify.redisConnection : undefined,
     observer,
     onL2Latency: (operation, seconds, ok) => metrics.l2Duration.observe({ operation, outcome: ok ? 'ok' : 'error' }, seconds)
   })

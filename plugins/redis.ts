@@ -1,37 +1,45 @@
 import { fastifyRedis } from '@fastify/redis'
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import type { Redis } from 'ioredis'
+import type { Cluster, Redis } from 'ioredis'
 import type { CacheConfig } from '../src/config.ts'
-import { createRedisClient } from '../src/cache/index.ts'
+import { classifyError, createL2Connection } from '../src/cache/index.ts'
+import type { L2Connection } from '../src/cache/index.ts'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The Redis deployment behind `fastify.redis` (standalone, sentinel or cluster), for the cache. */
+    redisConnection: L2Connection
+  }
+}
 
 export interface RedisPluginOptions {
   cache: CacheConfig
 }
 
-const CLOSE_GRACE_MS = 1000
-
 /**
- * The shared Redis connection, as `fastify.redis`. Registered only when the cache is enabled
- * and a REDIS_URL is set; otherwise there is no decorator and the cache runs on L1 alone.
+ * The shared Redis connection, as `fastify.redis` (an ioredis Redis, or a Cluster) and
+ * `fastify.redisConnection` (the topology adapter). Registered only when the cache is enabled
+ * and Redis is configured; otherwise there is no decorator and the cache runs on L1 alone.
  */
 async function redisPlugin (fastify: FastifyInstance, options: RedisPluginOptions): Promise<void> {
   const { cache } = options
-  if (!cache.enabled || cache.redisUrl === undefined) {
+  if (!cache.enabled || cache.redis === undefined) {
     fastify.log.info({ enabled: cache.enabled }, 'Redis not configured: the cache runs without L2')
     return
   }
-  const client = createRedisClient({
-    url: cache.redisUrl,
+  const connection = createL2Connection({
+    ...cache.redis,
     commandTimeoutMs: cache.l2CommandTimeoutMs,
     connectTimeoutMs: cache.l2ConnectTimeoutMs,
     maxReconnectDelayMs: cache.l2MaxReconnectDelayMs
   })
-  decorateWithoutWaiting(fastify, client)
-  logConnectionChanges(client, fastify.log)
+  decorateWithoutWaiting(fastify, connection.client)
+  fastify.decorate('redisConnection', connection)
+  logConnectionChanges(connection.client, fastify.log, connection.topology)
   // Not awaited: boot must not depend on Redis. A failed first attempt is retried in the background.
-  client.connect().catch(() => {})
-  fastify.addHook('onClose', () => closeClient(client))
+  connection.connect()
+  fastify.addHook('onClose', () => connection.close())
 }
 
 /**
@@ -43,7 +51,7 @@ async function redisPlugin (fastify: FastifyInstance, options: RedisPluginOption
  * error at startup and so stop it from ever reconnecting. Its `done` is never waited for; the
  * client's lifecycle (connecting, reconnecting, closing) stays ours.
  */
-function decorateWithoutWaiting (fastify: FastifyInstance, client: Redis): void {
+function decorateWithoutWaiting (fastify: FastifyInstance, client: Redis | Cluster): void {
   const events = ['ready', 'error', 'end'] as const
   const before = new Map(events.map((event) => [event, new Set(client.listeners(event))]))
   fastifyRedis(fastify, { client, closeClient: false }, () => {})
@@ -55,33 +63,22 @@ function decorateWithoutWaiting (fastify: FastifyInstance, client: Redis): void 
 }
 
 /** One line per transition, not per reconnection attempt: a dead Redis must not flood the log. */
-function logConnectionChanges (client: Redis, log: FastifyBaseLogger): void {
+function logConnectionChanges (client: Redis | Cluster, log: FastifyBaseLogger, topology: string): void {
   let connected = false
   client.on('ready', () => {
     connected = true
-    log.info('Redis connection ready: L2 cache available')
+    log.info({ topology }, 'Redis connection ready: L2 cache available')
   })
   client.on('close', () => {
     if (!connected) return
     connected = false
     log.warn('Redis connection lost: the cache runs on L1 while it reconnects in the background')
   })
-  client.on('error', (error: Error) => log.debug({ err: { message: error.message } }, 'Redis client error'))
-}
-
-/**
- * QUIT lets Redis finish what we sent, and we wait (briefly) for the socket to close; a client
- * that is not connected, or a server that does not answer in time, is simply cut off.
- */
-async function closeClient (client: Redis): Promise<void> {
-  if (client.status === 'ready') {
-    // Not events.once(): that would reject on an 'error' event emitted while closing.
-    const ended = new Promise<boolean>((resolve) => client.once('end', () => resolve(true)))
-    client.quit().catch(() => client.disconnect())
-    const timedOut = new Promise<boolean>((resolve) => setTimeout(resolve, CLOSE_GRACE_MS, false).unref())
-    if (await Promise.race([ended, timedOut])) return
-  }
-  client.disconnect()
+  // Reduced to its code like every failure: a reply error can echo a command's arguments.
+  client.on('error', (error: unknown) => {
+    const { reason, message } = classifyError(error)
+    log.debug({ reason, error: message }, 'Redis client error')
+  })
 }
 
 export default fp(redisPlugin, { name: 'redis', fastify: '5.x' })

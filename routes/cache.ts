@@ -13,7 +13,7 @@ const FailureCounts = Type.Object({
   by_reason: Type.Record(Type.String(), Count, { description: `Counts for ${FAILURE_REASONS.join(', ')}` })
 })
 
-const L2State = Type.Union([Type.Literal('ready'), Type.Literal('down'), Type.Literal('circuit_open'), Type.Literal('disabled')])
+const L2State = Type.Union([Type.Literal('ready'), Type.Literal('down'), Type.Literal('circuit_open'), Type.Literal('read_only'), Type.Literal('disabled')])
 
 const StatsResponse = Type.Object({
   enabled: Type.Boolean(),

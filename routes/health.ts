@@ -5,8 +5,8 @@ const HealthResponse = Type.Object({ status: Type.Literal('ok') })
 
 const ReadyResponse = Type.Object({
   status: Type.Literal('ready'),
-  redis: Type.Union([Type.Literal('ready'), Type.Literal('down'), Type.Literal('circuit_open'), Type.Literal('disabled')], {
-    description: 'L2 state. Anything but "ready" only degrades the service (L1 and fresh computation); it stays ready.'
+  redis: Type.Union([Type.Literal('ready'), Type.Literal('down'), Type.Literal('circuit_open'), Type.Literal('read_only'), Type.Literal('disabled')], {
+    description: 'L2 state ("read_only": connected to a node that refuses writes). Anything but "ready" only degrades the service (L1 and fresh computation); it stays ready.'
   })
 })
 

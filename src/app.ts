@@ -35,6 +35,18 @@ const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'req.
 export async function buildApp (config: Config, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: config.limits.bodyLimitBytes,
+    // A stalled or dripping client is dropped: idle sockets after connectionTimeout, requests
+    // not complete after requestTimeout (408), headers not complete after headersTimeout.
+    connectionTimeout: config.http.connectionTimeoutMs,
+    keepAliveTimeout: config.http.keepAliveTimeoutMs,
+    requestTimeout: config.http.requestTimeoutMs,
+    http: {
+      headersTimeout: config.http.headersTimeoutMs,
+      requestTimeout: config.http.requestTimeoutMs,
+      // Node checks the two deadlines above on this interval (30 s by default): a tenth of
+      // the shorter one keeps a deadline within 10 % of its setting.
+      connectionsCheckingInterval: Math.max(10, Math.floor(config.http.headersTimeoutMs / 10))
+    },
     // Unknown fields are rejected and types are never coerced: `{ "text": 42 }` is a 400, not "42".
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
     logger: {
@@ -63,7 +75,7 @@ export async function buildApp (config: Config, options: AppOptions = {}): Promi
   await app.register(healthRoutes)
   await app.register(cacheRoutes)
   await app.register(parseRoutes, { limits: config.limits })
-  await app.register(parseCvRoutes, { limits: config.limits })
+  await app.register(parseCvRoutes, { limits: config.limits, documents: config.documents })
   await app.register(calculateScoreRoutes, { limits: config.limits })
   await app.register(cvRoutes, { limits: config.limits })
   await app.register(findDomainRoutes, { domains: config.domains, cache: config.cache })

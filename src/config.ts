@@ -1,3 +1,5 @@
+import { accessSync, constants as fsConstants } from 'node:fs'
+import type { HostPort, RedisConnectionSettings, RedisTopology } from './cache/l2-connection.ts'
 import { CACHE_NAMESPACE_IDS, CACHE_POLICY } from './cache-policy.ts'
 import type { CachePolicies } from './cache-policy.ts'
 
@@ -11,8 +13,8 @@ export interface CacheConfig {
   /** `false` turns every cache operation into a pass-through (DISABLE_CACHE=true). */
   enabled: boolean
   keyPrefix: string
-  /** `undefined` means no L2 at all (REDIS_URL set to an empty string). */
-  redisUrl: string | undefined
+  /** `undefined` means no L2 at all (REDIS_URL set to an empty string, and no cluster or sentinels). */
+  redis: RedisConfig | undefined
   l2CommandTimeoutMs: number
   l2ConnectTimeoutMs: number
   l2MaxReconnectDelayMs: number
@@ -28,6 +30,9 @@ export interface CacheConfig {
   /** Share of the TTL after which the first read of a domain suggestion refreshes it in the background. */
   eagerRefreshFraction: number
 }
+
+/** Where Redis is and how to log in; the timeouts are CacheConfig's. */
+export type RedisConfig = Omit<RedisConnectionSettings, 'commandTimeoutMs' | 'connectTimeoutMs' | 'maxReconnectDelayMs'>
 
 export interface OpenAiConfig {
   apiKey: string
@@ -115,11 +120,48 @@ export interface SecurityConfig {
   rateLimit: RateLimitConfig
 }
 
+/** Bounds on connections, so that a stalled or dripping client is dropped (in milliseconds). */
+export interface HttpConfig {
+  /** Whole request, headers and body: past it the server answers 408 and closes (REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs: number
+  /** Request headers alone; at most the request timeout (HEADERS_TIMEOUT_MS). */
+  headersTimeoutMs: number
+  /**
+   * A socket with no bytes either way for this long is destroyed, even while its request is
+   * being handled: longer than any handler may take (CONNECTION_TIMEOUT_MS).
+   */
+  connectionTimeoutMs: number
+  /** An idle keep-alive connection is closed after this (KEEP_ALIVE_TIMEOUT_MS). */
+  keepAliveTimeoutMs: number
+}
+
+/** Budgets for reading uploaded PDF and DOCX files, which run in worker threads. */
+export interface DocumentsConfig {
+  /** A PDF with more pages is refused before any page is read (MAX_DOCUMENT_PAGES). */
+  maxPages: number
+  /** Extraction stops once the text is longer than this, in UTF-8 bytes (MAX_EXTRACTED_TEXT_BYTES). */
+  maxExtractedTextBytes: number
+  /** A DOCX declaring, or a PDF's Flate streams inflating to, more bytes is refused (MAX_DOCUMENT_INFLATED_BYTES). */
+  maxInflatedBytes: number
+  /** A DOCX (ZIP) with more entries is refused (MAX_DOCUMENT_ARCHIVE_ENTRIES). */
+  maxArchiveEntries: number
+  /** One document's time in a worker; past it the worker is terminated and replaced (DOCUMENT_TASK_TIMEOUT_MS). */
+  taskTimeoutMs: number
+  /** Worker threads reading documents (DOCUMENT_WORKERS). */
+  workers: number
+  /** Each worker's V8 old-generation heap limit, in MiB (DOCUMENT_WORKER_HEAP_MB). */
+  workerHeapMb: number
+  /** Multipart uploads in flight at once; more are answered 503 with Retry-After (MAX_CONCURRENT_UPLOADS). */
+  maxConcurrentUploads: number
+}
+
 export interface Config {
   port: number
   host: string
   logLevel: LogLevel
   shutdownTimeoutMs: number
+  http: HttpConfig
+  documents: DocumentsConfig
   cache: CacheConfig
   ai: AiConfig
   domains: DomainConfig
@@ -208,6 +250,32 @@ class EnvReader {
     return value
   }
 
+  /** `host:port,host:port,…` (a host may be a name, an IPv4 or a bracketed IPv6 address). */
+  hostPorts (name: string): HostPort[] {
+    const nodes: HostPort[] = []
+    for (const item of this.list(name)) {
+      const match = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(item)
+      const port = Number(match?.[2])
+      if (match === null || port < 1 || port > 65535) {
+        this.problems.push(`${name} must be a comma-separated list of host:port, got "${item}"`)
+        continue
+      }
+      nodes.push({ host: match[1]!.replace(/^\[|\]$/g, ''), port })
+    }
+    return nodes
+  }
+
+  readableFile (name: string): string | undefined {
+    const value = this.raw(name)
+    if (value === undefined) return undefined
+    try {
+      accessSync(value, fsConstants.R_OK)
+    } catch {
+      this.problems.push(`${name} must name a readable file, got "${value}"`)
+    }
+    return value
+  }
+
   list (name: string): string[] {
     return (this.raw(name) ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '')
   }
@@ -277,6 +345,65 @@ function readAiResilience (read: EnvReader): AiResilienceConfig {
     breakerFailureThreshold: read.integer('AI_BREAKER_FAILURE_THRESHOLD', 5, 1, 1000),
     breakerCooldownMs: read.integer('AI_BREAKER_COOLDOWN_MS', 5000, 10, 10 * MINUTE_MS)
   }
+}
+
+function readHttpConfig (read: EnvReader): HttpConfig {
+  const requestTimeoutMs = read.integer('REQUEST_TIMEOUT_MS', 30_000, 100, 10 * MINUTE_MS)
+  const headersTimeoutMs = read.integer('HEADERS_TIMEOUT_MS', 10_000, 100, 10 * MINUTE_MS)
+  // Node refuses a server whose header deadline is later than its request deadline.
+  if (headersTimeoutMs > requestTimeoutMs) read.problems.push(`HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not exceed REQUEST_TIMEOUT_MS (${requestTimeoutMs})`)
+  return {
+    requestTimeoutMs,
+    headersTimeoutMs,
+    // Above the AI provider's worst case (30 s timeout, 2 retries): a slow answer is not an idle client.
+    connectionTimeoutMs: read.integer('CONNECTION_TIMEOUT_MS', 2 * MINUTE_MS, 100, 10 * MINUTE_MS),
+    keepAliveTimeoutMs: read.integer('KEEP_ALIVE_TIMEOUT_MS', 72_000, 100, 10 * MINUTE_MS)
+  }
+}
+
+function readDocumentsConfig (read: EnvReader): DocumentsConfig {
+  return {
+    maxPages: read.integer('MAX_DOCUMENT_PAGES', 50, 1, 10_000),
+    maxExtractedTextBytes: read.integer('MAX_EXTRACTED_TEXT_BYTES', 1 * MIB, 1 * KIB, 100 * MIB),
+    maxInflatedBytes: read.integer('MAX_DOCUMENT_INFLATED_BYTES', 32 * MIB, 64 * KIB, 1024 * MIB),
+    maxArchiveEntries: read.integer('MAX_DOCUMENT_ARCHIVE_ENTRIES', 1000, 1, 65_535),
+    taskTimeoutMs: read.integer('DOCUMENT_TASK_TIMEOUT_MS', 10_000, 100, 10 * MINUTE_MS),
+    workers: read.integer('DOCUMENT_WORKERS', 2, 1, 64),
+    workerHeapMb: read.integer('DOCUMENT_WORKER_HEAP_MB', 256, 32, 16_384),
+    maxConcurrentUploads: read.integer('MAX_CONCURRENT_UPLOADS', 16, 1, 100_000)
+  }
+}
+
+/**
+ * One topology, chosen by which variable is set: REDIS_CLUSTER_NODES (cluster), REDIS_SENTINELS
+ * (sentinel, with REDIS_SENTINEL_NAME), else REDIS_URL (standalone, the default). Setting two is
+ * a configuration error, not a silent preference.
+ */
+function readRedisConfig (read: EnvReader): RedisConfig | undefined {
+  const clusterNodes = read.hostPorts('REDIS_CLUSTER_NODES')
+  const sentinels = read.hostPorts('REDIS_SENTINELS')
+  const masterName = read.raw('REDIS_SENTINEL_NAME')
+  const explicitUrl = read.raw('REDIS_URL')
+  const chosen = [clusterNodes.length > 0 && 'REDIS_CLUSTER_NODES', sentinels.length > 0 && 'REDIS_SENTINELS', explicitUrl !== undefined && 'REDIS_URL']
+    .filter((name) => name !== false)
+  if (chosen.length > 1) read.problems.push(`set only one of ${chosen.join(', ')}: they name different Redis topologies`)
+  if (sentinels.length > 0 && masterName === undefined) read.problems.push('REDIS_SENTINELS needs REDIS_SENTINEL_NAME (the master group name)')
+  if (masterName !== undefined && sentinels.length === 0) read.problems.push('REDIS_SENTINEL_NAME needs REDIS_SENTINELS')
+  let topology: RedisTopology | undefined
+  if (clusterNodes.length > 0) topology = { kind: 'cluster', nodes: clusterNodes }
+  else if (sentinels.length > 0) {
+    topology = { kind: 'sentinel', sentinels, masterName: masterName ?? '', sentinelPassword: read.raw('REDIS_SENTINEL_PASSWORD') }
+  } else {
+    const url = read.redisUrl('REDIS_URL', 'redis://127.0.0.1:6379')
+    topology = url === undefined ? undefined : { kind: 'standalone', url }
+  }
+  const settings = {
+    username: read.raw('REDIS_USERNAME'),
+    password: read.raw('REDIS_PASSWORD'),
+    tls: read.boolean('REDIS_TLS', false),
+    tlsCaFile: read.readableFile('REDIS_TLS_CA_FILE')
+  }
+  return topology === undefined ? undefined : { topology, ...settings }
 }
 
 function readAiConfig (read: EnvReader): AiConfig {
@@ -379,10 +506,12 @@ export function parseConfig (env: Env): Config {
     host: read.string('HOST', '0.0.0.0'),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 10 * MINUTE_MS),
+    http: readHttpConfig(read),
+    documents: readDocumentsConfig(read),
     cache: {
       enabled: !read.boolean('DISABLE_CACHE', false),
       keyPrefix: read.keyPrefix('CACHE_KEY_PREFIX', 'jobfit'),
-      redisUrl: read.redisUrl('REDIS_URL', 'redis://127.0.0.1:6379'),
+      redis: readRedisConfig(read),
       l2CommandTimeoutMs: read.integer('CACHE_L2_COMMAND_TIMEOUT_MS', 50, 1, MINUTE_MS),
       l2ConnectTimeoutMs: read.integer('CACHE_L2_CONNECT_TIMEOUT_MS', 1000, 1, MINUTE_MS),
       l2MaxReconnectDelayMs: read.integer('CACHE_L2_MAX_RECONNECT_DELAY_MS', 1000, 10, MINUTE_MS),

@@ -47,6 +47,7 @@ interface Service {
   depends_on?: Record<string, { condition?: string }> | string[]
   healthcheck?: { test?: string[] | string }
   mem_limit?: string | number
+  profiles?: string[]
 }
 interface ComposeConfig { services: Record<string, Service> }
 
@@ -109,7 +110,34 @@ t.test('the normalized configuration: the full stack, wired together', async (t)
   t.equal(run.code, 0, `exit 0 (stderr: ${run.stderr.trim()})`)
   const config = parseYaml(run.stdout) as ComposeConfig
   const { services } = config
-  t.same(Object.keys(services).sort(), ['api', 'grafana', 'jaeger', 'otel-collector', 'prometheus', 'redis'])
+  const defaultStack = Object.keys(services).filter((name) => services[name]?.profiles === undefined).sort()
+  t.same(defaultStack, ['api', 'grafana', 'jaeger', 'otel-collector', 'prometheus', 'redis'], 'a plain `up` starts the standalone stack')
+
+  t.test('profile cluster: three cluster nodes, their one-off join, and an api pointed at all three', async (t) => {
+    const inProfile = Object.keys(services).filter((name) => services[name]?.profiles?.includes('cluster')).sort()
+    t.same(inProfile, ['api-cluster', 'redis-cluster-1', 'redis-cluster-2', 'redis-cluster-3', 'redis-cluster-init'])
+    const nodes = ['redis-cluster-1', 'redis-cluster-2', 'redis-cluster-3'].map((name) => {
+      const command = args(services[name]?.command)
+      t.ok(command.includes('--cluster-enabled') && command[command.indexOf('--cluster-enabled') + 1] === 'yes', `${name} is a cluster node`)
+      return `${name}:${command[command.indexOf('--port') + 1]}`
+    })
+    t.same(args(services['redis-cluster-init']?.command).filter((arg) => nodes.includes(arg)), nodes, 'the join names every node')
+    t.match(environment(services['api-cluster']), { REDIS_CLUSTER_NODES: nodes.join(',') })
+    t.notOk('REDIS_URL' in environment(services['api-cluster']), 'and no REDIS_URL (one topology at a time)')
+    t.ok((services['api-cluster']?.ports ?? []).some((port) => typeof port === 'string' ? port.startsWith('8002:') : Number(port.published) === 8002),
+      'published on 8002, beside the standalone api')
+  })
+
+  t.test('profile sentinel: a primary, its replica, three sentinels watching it, and an api asking them', async (t) => {
+    const inProfile = Object.keys(services).filter((name) => services[name]?.profiles?.includes('sentinel')).sort()
+    t.same(inProfile, ['api-sentinel', 'redis-primary', 'redis-replica', 'sentinel-1', 'sentinel-2', 'sentinel-3'])
+    t.match(args(services['redis-replica']?.command).join(' '), /--replicaof redis-primary 6379/)
+    for (const name of ['sentinel-1', 'sentinel-2', 'sentinel-3']) {
+      t.match(args(services[name]?.command).join(' '), /sentinel monitor jobfit redis-primary 6379 2/, `${name} monitors the primary (quorum 2)`)
+    }
+    t.match(environment(services['api-sentinel']), { REDIS_SENTINELS: 'sentinel-1:26379,sentinel-2:26379,sentinel-3:26379', REDIS_SENTINEL_NAME: 'jobfit' })
+    t.notOk('REDIS_URL' in environment(services['api-sentinel']))
+  })
 
   t.test('api: publishes 8001, talks to redis and the collector; its process needs neither to start', async (t) => {
     const api = services.api

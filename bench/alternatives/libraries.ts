@@ -15,7 +15,9 @@ import { Cacheable, createKeyv } from 'cacheable'
 import type { Keyv } from 'cacheable'
 import { Redis } from 'ioredis'
 import type { RedisOptions } from 'ioredis'
-import { createCache, createRedisClient } from '../../src/cache/index.ts'
+import { createCache } from '../../src/cache/index.ts'
+import { createStandaloneConnection } from '../../src/cache/standalone-connection.ts'
+import type { SingleNodeConnection } from '../../src/cache/standalone-connection.ts'
 import type { CacheSettings, TwoTierCache } from '../../src/cache/index.ts'
 import { parseConfig } from '../../src/config.ts'
 import type { CacheConfig } from '../../src/config.ts'
@@ -49,7 +51,7 @@ export interface Contender {
 
 export interface JobfitInstance {
   cache: TwoTierCache
-  client: ReturnType<typeof createRedisClient>
+  client: SingleNodeConnection['client']
   settings: CacheConfig
   close (): Promise<void>
 }
@@ -57,14 +59,15 @@ export interface JobfitInstance {
 /** jobfit's cache as the service builds it: the config defaults, with REDIS_URL pointing at `url`. */
 export async function createJobfit (url: string, overrides: Partial<CacheSettings> = {}): Promise<JobfitInstance> {
   const settings = { ...parseConfig({ REDIS_URL: url }).cache, ...overrides }
-  const client = createRedisClient({
-    url,
+  const connection = createStandaloneConnection({
+    ...settings.redis!,
     commandTimeoutMs: settings.l2CommandTimeoutMs,
     connectTimeoutMs: settings.l2ConnectTimeoutMs,
     maxReconnectDelayMs: settings.l2MaxReconnectDelayMs
-  })
+  }, url)
+  const { client } = connection
   await client.connect()
-  const cache = createCache(settings, { redis: client })
+  const cache = createCache(settings, { l2: connection })
   return {
     cache,
     client,
@@ -77,8 +80,8 @@ export async function createJobfit (url: string, overrides: Partial<CacheSetting
 }
 
 function describeJobfit (): string {
-  const { redisUrl: _url, warningIntervalMs: _warnings, ...settings } = parseConfig({}).cache
-  return `\`createCache(settings, { redis: createRedisClient(...) })\` with the defaults of src/config.ts: \`${JSON.stringify(settings)}\``
+  const { redis: _redis, warningIntervalMs: _warnings, ...settings } = parseConfig({}).cache
+  return `\`createCache(settings, { l2: createStandaloneConnection(...) })\` with the defaults of src/config.ts: \`${JSON.stringify(settings)}\``
 }
 
 export const JOBFIT: Contender = {

@@ -14,7 +14,7 @@ import { freePort } from '../../test/helpers/redis-server.ts'
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const SERVER_ENTRY = new URL('../../src/server.ts', import.meta.url)
 const HOST = '127.0.0.1'
-const READY_TIMEOUT_MS = 20_000
+const READY_TIMEOUT_MS = 60_000
 const STOP_GRACE_MS = 5000
 
 export interface ServiceOptions {

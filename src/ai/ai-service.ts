@@ -5,6 +5,7 @@ import { CACHE_POLICY } from '../cache-policy.ts'
 import type { CachePolicies } from '../cache-policy.ts'
 import type { AiResilienceConfig } from '../config.ts'
 import { schemaValidator } from '../schema-validator.ts'
+import { isUnitVectorOf } from './embedding-vector.ts'
 import { AiProviderError } from './errors.ts'
 import type { AiOperation, AiProvider, CallOptions } from './provider.ts'
 import { FailSafeResolver } from './resilience/fail-safe-resolver.ts'
@@ -76,8 +77,7 @@ export class AiService {
       throttleSeconds: resilience.failSafeThrottleSeconds,
       observer: options.observer
     })
-    const dimensions = provider.embeddingDimensions
-    this.isVector = (value: unknown): value is Float32Array => value instanceof Float32Array && value.length === dimensions
+    this.isVector = isUnitVectorOf(provider.embeddingDimensions)
   }
 
   parseJobDescription (text: string, provenance?: Provenance): Promise<ParsedJob> {

@@ -12,10 +12,12 @@ export interface CircuitBreakerOptions {
 }
 
 /**
- * Failures that say "the server is unreachable or unusable for everything". OOM and READONLY
- * only refuse writes (reads still work) and `corrupt` is about one value, so they do not trip it.
+ * Failures that say "the server is unreachable or unusable for everything" (CLUSTERDOWN: the
+ * cluster serves no slot). OOM and READONLY only refuse writes (reads still work; RedisTier stops
+ * sending writes itself) and `corrupt` is about one value, so they do not trip it; nor do a
+ * redirect the client gave up on, TRYAGAIN or CROSSSLOT, which are about one command's keys.
  */
-const TRIPPING_REASONS: ReadonlySet<FailureReason> = new Set(['timeout', 'connection', 'auth', 'loading', 'busy', 'other'])
+const TRIPPING_REASONS: ReadonlySet<FailureReason> = new Set(['timeout', 'connection', 'auth', 'loading', 'busy', 'cluster_down', 'other'])
 
 /**
  * Keeps a sick Redis from costing every request a command timeout. Closed: calls go through.

@@ -1,8 +1,8 @@
-import type { Redis } from 'ioredis'
 import { CircuitBreaker } from './circuit-breaker.ts'
 import { EnvelopeCipher } from './envelope-cipher.ts'
 import type { CipherKey } from './envelope-cipher.ts'
 import { InvalidationBus } from './invalidation-bus.ts'
+import type { L2Connection } from './l2-connection.ts'
 import { MemoryTier } from './memory-tier.ts'
 import { NamespaceGenerations } from './namespace-generations.ts'
 import { OwnerIndex } from './owner-index.ts'
@@ -15,12 +15,13 @@ export { TwoTierCache } from './two-tier-cache.ts'
 export type { CacheStats, ClearResult, EntryRef, EraseResult, L2State, MSetEntry, ReadOptions } from './two-tier-cache.ts'
 export type { CacheObserver, FailureEvent } from './observer.ts'
 export type { CacheFailure, FailureReason, Tier } from './failure.ts'
-export { FAILURE_REASONS } from './failure.ts'
+export { classifyError, FAILURE_REASONS } from './failure.ts'
 export type { CacheInput } from './keys.ts'
 export type { Validator } from './serializer.ts'
 export type { L2Operation } from './redis-tier.ts'
-export { createRedisClient } from './redis-client.ts'
 export { hashInput } from './keys.ts'
+export { createL2Connection } from './create-l2-connection.ts'
+export type { HostPort, L2Connection, RedisConnectionSettings, RedisTopology, Topology } from './l2-connection.ts'
 
 export interface CacheSettings {
   enabled: boolean
@@ -36,29 +37,30 @@ export interface CacheSettings {
 }
 
 export interface CacheDependencies {
-  /** The Redis connection for L2; without one the cache runs on L1 alone. */
-  redis?: Redis | undefined
+  /** The Redis deployment for L2 (any topology); without one the cache runs on L1 alone. */
+  l2?: L2Connection | undefined
   observer?: CacheObserver | undefined
   onL2Latency?: L2LatencyObserver | undefined
 }
 
 export function createCache (settings: CacheSettings, dependencies: CacheDependencies = {}): TwoTierCache {
-  const l2 = dependencies.redis === undefined
+  const connection = dependencies.l2
+  const l2 = connection === undefined
     ? undefined
     : new RedisTier({
-      client: dependencies.redis,
+      connection,
       breaker: new CircuitBreaker({ failureThreshold: settings.breakerFailureThreshold, cooldownMs: settings.breakerCooldownMs }),
       deadlineMs: settings.l2CommandTimeoutMs,
       onLatency: dependencies.onL2Latency
     })
-  const bus = dependencies.redis === undefined || !settings.enabled
+  const bus = connection === undefined || !settings.enabled
     ? undefined
-    : new InvalidationBus({ client: dependencies.redis, channel: `${settings.keyPrefix}:invalidations`, keyPrefix: settings.keyPrefix })
-  const generations = dependencies.redis === undefined || l2 === undefined || !settings.enabled
+    : new InvalidationBus({ client: connection.duplicate(), channel: `${settings.keyPrefix}:invalidations`, keyPrefix: settings.keyPrefix })
+  const generations = connection === undefined || l2 === undefined || !settings.enabled
     ? undefined
     : new NamespaceGenerations({
       keyPrefix: settings.keyPrefix,
-      client: dependencies.redis,
+      client: connection.client,
       breaker: l2.breaker,
       deadlineMs: settings.l2CommandTimeoutMs
     })
@@ -71,9 +73,9 @@ export function createCache (settings: CacheSettings, dependencies: CacheDepende
     bus,
     generations,
     cipher: keys.length === 0 ? undefined : new EnvelopeCipher(keys, settings.sealedNamespaces ?? []),
-    owners: dependencies.redis === undefined || l2 === undefined
+    owners: connection === undefined || l2 === undefined
       ? undefined
-      : new OwnerIndex({ keyPrefix: settings.keyPrefix, client: dependencies.redis, breaker: l2.breaker, deadlineMs: settings.l2CommandTimeoutMs }),
+      : new OwnerIndex({ keyPrefix: settings.keyPrefix, client: connection.client, breaker: l2.breaker, deadlineMs: settings.l2CommandTimeoutMs }),
     observer: dependencies.observer
   })
 }

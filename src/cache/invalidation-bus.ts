@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto'
-import type { Redis } from 'ioredis'
+import type { Cluster, Redis } from 'ioredis'
 
 export type Invalidation = { kind: 'delete', key: string } | { kind: 'clear', prefix: string }
 
 export interface InvalidationBusOptions {
-  /** The L2 connection; the bus subscribes on a duplicate of it (a subscribed connection can do nothing else). */
-  client: Redis
+  /**
+   * A connection of its own, not yet connected (a subscribed connection can do nothing else). On a
+   * cluster, PUBLISH reaches the subscribers of every node, so one subscription on any node is enough.
+   */
+  client: Redis | Cluster
   channel: string
   /** Only invalidations of our own keys are accepted from the channel. */
   keyPrefix: string
@@ -22,12 +25,12 @@ export class InvalidationBus {
   readonly channel: string
   private readonly origin = randomUUID()
   private readonly keyPrefix: string
-  private readonly subscriber: Redis
+  private readonly subscriber: Redis | Cluster
 
   constructor (options: InvalidationBusOptions) {
     this.channel = options.channel
     this.keyPrefix = `${options.keyPrefix}:`
-    this.subscriber = options.client.duplicate()
+    this.subscriber = options.client
   }
 
   /** Subscribes (again after every reconnection) and hands other instances' invalidations to `apply`. */

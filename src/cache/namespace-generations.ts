@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis'
+import type { Cluster, Redis } from 'ioredis'
 import { boundedCall } from './bounded-call.ts'
 import type { CircuitBreaker } from './circuit-breaker.ts'
 import type { L2Result } from './redis-tier.ts'
@@ -6,7 +6,7 @@ import type { L2Result } from './redis-tier.ts'
 export interface NamespaceGenerationsOptions {
   keyPrefix: string
   /** The L2 connection and its breaker: generation reads and bumps are L2 calls like any other. */
-  client: Redis
+  client: Redis | Cluster
   breaker: CircuitBreaker
   deadlineMs: number
   /** Re-reads every generation this often, in case a bus message was missed. */

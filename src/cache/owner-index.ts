@@ -1,11 +1,11 @@
-import type { Redis } from 'ioredis'
+import type { Cluster, Redis } from 'ioredis'
 import { boundedCall } from './bounded-call.ts'
 import type { CircuitBreaker } from './circuit-breaker.ts'
 import type { L2Result } from './redis-tier.ts'
 
 export interface OwnerIndexOptions {
   keyPrefix: string
-  client: Redis
+  client: Redis | Cluster
   breaker: CircuitBreaker
   deadlineMs: number
 }

@@ -1,11 +1,12 @@
-import type { Redis } from 'ioredis'
+import type { ChainableCommander, Cluster, Redis } from 'ioredis'
 import type { CircuitBreaker } from './circuit-breaker.ts'
 import { classifyError, DeadlineExceededError, failure } from './failure.ts'
 import type { CacheFailure, FailureReason } from './failure.ts'
+import type { L2Connection } from './l2-connection.ts'
 
 export type L2Result<T> = { ok: true, value: T } | { ok: false, failure: CacheFailure }
 
-export type L2Operation = 'get' | 'mget' | 'set' | 'del' | 'scan' | 'unlink' | 'info' | 'ping' | 'publish'
+export type L2Operation = 'get' | 'mget' | 'set' | 'del' | 'scan' | 'unlink' | 'info' | 'probe' | 'publish'
 
 export interface L2LatencyObserver {
   (operation: L2Operation, seconds: number, ok: boolean): void
@@ -18,7 +19,7 @@ export interface L2Write {
 }
 
 export interface RedisTierOptions {
-  client: Redis
+  connection: L2Connection
   breaker: CircuitBreaker
   /** The bound on every call (CACHE_L2_COMMAND_TIMEOUT_MS); ioredis' commandTimeout is only a later backstop. */
   deadlineMs: number
@@ -38,13 +39,27 @@ const SCAN_BATCH = 500
 
 const SERVER_REFUSALS: ReadonlySet<FailureReason> = new Set(['auth', 'loading', 'busy'])
 
+/** While the node we reach refuses writes, how often we ask whether it (or its successor) takes them again. */
+const WRITABLE_RECHECK_MS = 250
+
+const NOT_SENT_TO_A_REPLICA = failure('readonly', 'READONLY: the node accepts no writes; the write was not sent')
+
+/** The replies of one node's pipeline, by command, or why the node did not answer. */
+type NodeReplies = L2Result<Array<[error: Error | null, reply: unknown]>>
+
+/** Per key: the outcome of the command that carried it, and its position among that command's keys. */
+interface KeyReply {
+  outcome: L2Result<unknown>
+  position: number
+}
+
 /**
  * L2: Redis behind a circuit breaker and a deadline. Every method resolves, never rejects: a
  * failure comes back as a classified value. Nothing is sent while the connection is not ready
  * (the offline queue is off), so a down Redis costs nothing.
  */
 export class RedisTier {
-  readonly client: Redis
+  readonly connection: L2Connection
   readonly breaker: CircuitBreaker
   private readonly deadlineMs: number
   private readonly onLatency: L2LatencyObserver | undefined
@@ -52,10 +67,15 @@ export class RedisTier {
   private closed = false
   /** Why the connection is not ready, from the client's own error events; cleared on 'ready'. */
   private connectionFailure: CacheFailure | undefined
+  /**
+   * False from a READONLY reply (or a failed role check) until a check finds a writable master
+   * again: meanwhile writes are not sent at all, and the tier does not call itself ready.
+   */
+  private acceptsWrites = true
   lastFailure: LastFailure | undefined
 
   constructor (options: RedisTierOptions) {
-    this.client = options.client
+    this.connection = options.connection
     this.breaker = options.breaker
     this.deadlineMs = options.deadlineMs
     this.onLatency = options.onLatency
@@ -63,50 +83,82 @@ export class RedisTier {
       this.connectionFailure = classifyError(error)
       this.remember(this.connectionFailure)
     })
-    this.client.on('ready', () => { this.connectionFailure = undefined })
+    this.client.on('ready', () => {
+      this.connectionFailure = undefined
+      // Whatever we reconnected to, find out whether it takes writes before trusting it with them.
+      void this.checkWritable()
+    })
+  }
+
+  get client (): Redis | Cluster {
+    return this.connection.client
   }
 
   get status (): string {
     return this.client.status
   }
 
+  /** False while the node(s) we reach refuse writes (a replica, a demoted master, a cluster that is down). */
+  get writable (): boolean {
+    return this.acceptsWrites
+  }
+
   get (key: string): Promise<L2Result<string | null>> {
     return this.run('get', () => this.client.get(key))
   }
 
-  mget (keys: readonly string[]): Promise<L2Result<Array<string | null>>> {
-    if (keys.length === 0) return Promise.resolve({ ok: true, value: [] })
-    return this.run('mget', () => this.client.mget(...keys))
+  /**
+   * One MGET per hash slot, the slots of one node in one pipeline, the nodes in parallel. Results
+   * are per key, in input order: a node that fails costs only its own keys.
+   */
+  async mget (keys: readonly string[]): Promise<Array<L2Result<string | null>>> {
+    const replies = await this.perNode('mget', keys, 'per-slot', false, (pipeline, slotKeys) => { pipeline.mget(...slotKeys) })
+    return replies.map(({ outcome, position }) => outcome.ok
+      ? { ok: true as const, value: (outcome.value as Array<string | null>)[position] ?? null }
+      : outcome)
   }
 
-  /** One pipeline for the whole batch. A refused write (OOM, READONLY) fails the batch with its reason. */
-  setMany (writes: readonly L2Write[]): Promise<L2Result<void>> {
-    return this.run('set', async () => {
-      const pipeline = this.client.pipeline()
-      for (const write of writes) pipeline.set(write.key, write.text, 'PX', Math.max(1, Math.round(write.ttlMs)))
-      throwFirstError(await pipeline.exec())
+  /**
+   * One SET per write, one pipeline per node, the nodes in parallel. The outcome is per write
+   * (`undefined`: stored): one refused reply loses one write, not the batch.
+   */
+  async setMany (writes: readonly L2Write[]): Promise<Array<CacheFailure | undefined>> {
+    const byKey = new Map(writes.map((write) => [write.key, write]))
+    const replies = await this.perNode('set', writes.map((write) => write.key), 'per-key', true, (pipeline, slotKeys) => {
+      for (const key of slotKeys) {
+        const write = byKey.get(key)!
+        pipeline.set(key, write.text, 'PX', Math.max(1, Math.round(write.ttlMs)))
+      }
     })
+    return replies.map(({ outcome }) => outcome.ok ? undefined : outcome.failure)
   }
 
-  unlink (keys: readonly string[]): Promise<L2Result<number>> {
-    if (keys.length === 0) return Promise.resolve({ ok: true, value: 0 })
-    return this.run('unlink', () => this.client.unlink(...keys))
-  }
-
-  /** SCAN + UNLINK in bounded batches: never a KEYS call that would block Redis. `keep` spares matching keys. */
-  async unlinkMatching (pattern: string, keep: (key: string) => boolean = () => false): Promise<ScanUnlinkResult> {
-    let cursor = '0'
+  /** One UNLINK per hash slot, one pipeline per node; how many keys went, or the first failure. */
+  async unlink (keys: readonly string[]): Promise<L2Result<number>> {
+    if (keys.length === 0) return { ok: true, value: 0 }
+    const counted = new Set<L2Result<unknown>>()
     let removed = 0
-    do {
-      const page = await this.run('scan', () => this.client.scan(cursor, 'MATCH', pattern, 'COUNT', SCAN_BATCH))
-      if (!page.ok) return { removed, failure: page.failure }
-      const [next, keys] = page.value
-      const unlinked = await this.unlink(keys.filter((key) => !keep(key)))
-      if (!unlinked.ok) return { removed, failure: unlinked.failure }
-      removed += unlinked.value
-      cursor = next
-    } while (cursor !== '0')
-    return { removed }
+    for (const { outcome } of await this.perNode('unlink', keys, 'per-slot', true, (pipeline, slotKeys) => { pipeline.unlink(...slotKeys) })) {
+      if (!outcome.ok) return outcome
+      // Every key of a slot shares its command's outcome: count each UNLINK's reply once.
+      if (!counted.has(outcome)) removed += Number(outcome.value)
+      counted.add(outcome)
+    }
+    return { ok: true, value: removed }
+  }
+
+  /**
+   * SCAN + UNLINK in bounded batches on every master (a cluster's SCAN sees one node's keys),
+   * the masters in parallel: never a KEYS call that would block Redis. `keep` spares matching keys.
+   */
+  async unlinkMatching (pattern: string, keep: (key: string) => boolean = () => false): Promise<ScanUnlinkResult> {
+    const masters = this.connection.masters()
+    // A cluster not connected yet knows no master: that is a failed clear, not an empty one.
+    if (masters.length === 0) return { removed: 0, failure: this.notReadyFailure() }
+    const perMaster = await Promise.all(masters.map((node) => this.unlinkMatchingOn(node, pattern, keep)))
+    const removed = perMaster.reduce((sum, result) => sum + result.removed, 0)
+    const failed = perMaster.find((result) => result.failure !== undefined)?.failure
+    return failed === undefined ? { removed } : { removed, failure: failed }
   }
 
   publish (channel: string, message: string): Promise<L2Result<number>> {
@@ -124,15 +176,25 @@ export class RedisTier {
   }
 
   /**
-   * While the circuit is open, a PING goes out after each cool-down so that the circuit closes
-   * when Redis is back even if no request happens to probe it (an idle service, /ready, metrics).
+   * While the circuit is open, a probe goes out after each cool-down so that the circuit closes
+   * when Redis is back even if no request happens to probe it (an idle service, /ready, metrics);
+   * while writes are refused, one goes out every WRITABLE_RECHECK_MS to see them accepted again.
    */
   private scheduleProbe (): void {
-    if (this.closed || this.probeTimer !== undefined || !this.breaker.open) return
+    if (this.closed || this.probeTimer !== undefined || (!this.breaker.open && this.acceptsWrites)) return
     this.probeTimer = setTimeout(() => {
       this.probeTimer = undefined
-      void this.run('ping', () => this.client.ping())
-    }, this.breaker.msUntilProbe).unref()
+      // A reconnection under way ends with 'ready', which checks writability itself; probing the
+      // closed connection meanwhile would only feed the breaker failures of our own making.
+      if (this.breaker.open || this.client.status === 'ready') void this.checkWritable()
+      else this.scheduleProbe()
+    }, this.breaker.open ? this.breaker.msUntilProbe : WRITABLE_RECHECK_MS).unref()
+  }
+
+  /** The probe: not PING, which a replica answers too, but whether writes would go through. */
+  private async checkWritable (): Promise<void> {
+    const checked = await this.run('probe', () => this.connection.checkWritable())
+    if (checked.ok) this.acceptsWrites = true
   }
 
   /**
@@ -148,27 +210,105 @@ export class RedisTier {
   }
 
   private async attempt<T> (operation: L2Operation, command: () => Promise<T>): Promise<L2Result<T>> {
-    if (!this.breaker.tryAcquire()) {
-      return { ok: false, failure: failure('circuit_open', 'L2 circuit breaker is open; Redis is not being called') }
-    }
-    if (this.client.status !== 'ready') {
-      const down = this.notReadyFailure()
-      this.breaker.failure(down.reason)
-      return { ok: false, failure: down }
-    }
+    const refused = this.refusal(false)
+    if (refused !== undefined) return refused
     const started = performance.now()
     try {
       const value = await withDeadline(command(), this.deadlineMs)
-      this.breaker.success()
-      this.onLatency?.(operation, (performance.now() - started) / 1000, true)
+      this.settle(operation, started, undefined)
       return { ok: true, value }
     } catch (error) {
       const classified = classifyError(error)
-      this.breaker.failure(classified.reason)
-      this.remember(classified)
-      this.onLatency?.(operation, (performance.now() - started) / 1000, false)
+      this.settle(operation, started, classified)
       return { ok: false, failure: classified }
     }
+  }
+
+  /**
+   * A multi-key operation: the keys grouped by node and slot (see L2Connection.partition), one
+   * pipeline per node, all in parallel, each bounded by the deadline. `per-slot`: one command per
+   * slot group (its reply is read at the key's position); `per-key`: one command per key.
+   * One breaker permit covers the operation; it fails with the first failure of any node or reply.
+   */
+  private async perNode (
+    operation: L2Operation,
+    keys: readonly string[],
+    shape: 'per-slot' | 'per-key',
+    writes: boolean,
+    addCommands: (pipeline: ChainableCommander, slotKeys: string[]) => void
+  ): Promise<KeyReply[]> {
+    if (keys.length === 0) return []
+    try {
+      const refused = this.refusal(writes)
+      if (refused !== undefined) return keys.map(() => ({ outcome: refused, position: 0 }))
+      const plan = this.connection.partition(keys)
+      const started = performance.now()
+      const nodes = await Promise.all(plan.map((slots) => this.execOnNode(slots.map((group) => group.map((index) => keys[index]!)), addCommands)))
+      const byKey: KeyReply[] = new Array(keys.length)
+      plan.forEach((slots, node) => {
+        const outcomes = commandOutcomes(nodes[node]!, slots.reduce((sum, group) => sum + (shape === 'per-key' ? group.length : 1), 0))
+        let command = 0
+        for (const group of slots) {
+          group.forEach((keyIndex, position) => {
+            byKey[keyIndex] = { outcome: outcomes[command]!, position }
+            if (shape === 'per-key') command++
+          })
+          if (shape === 'per-slot') command++
+        }
+      })
+      const firstFailure = byKey.find((reply) => !reply.outcome.ok)?.outcome
+      this.settle(operation, started, firstFailure?.ok === false ? firstFailure.failure : undefined)
+      return byKey
+    } finally {
+      this.scheduleProbe()
+    }
+  }
+
+  /** Asks the breaker, then the connection and the write gate; a failure when the call must not go out. */
+  private refusal (writes: boolean): { ok: false, failure: CacheFailure } | undefined {
+    if (!this.breaker.tryAcquire()) {
+      return { ok: false, failure: failure('circuit_open', 'L2 circuit breaker is open; Redis is not being called') }
+    }
+    const refused = this.client.status !== 'ready' ? this.notReadyFailure() : writes && !this.acceptsWrites ? NOT_SENT_TO_A_REPLICA : undefined
+    if (refused !== undefined) this.breaker.failure(refused.reason)
+    return refused === undefined ? undefined : { ok: false, failure: refused }
+  }
+
+  private async execOnNode (slots: string[][], addCommands: (pipeline: ChainableCommander, slotKeys: string[]) => void): Promise<NodeReplies> {
+    const pipeline = this.client.pipeline()
+    for (const slotKeys of slots) addCommands(pipeline, slotKeys)
+    try {
+      const replies = await withDeadline(pipeline.exec(), this.deadlineMs)
+      if (replies === null) throw new Error('Connection is closed')
+      return { ok: true, value: replies }
+    } catch (error) {
+      return { ok: false, failure: classifyError(error) }
+    }
+  }
+
+  /** Reports one operation's outcome to the breaker, the latency observer and the write gate. */
+  private settle (operation: L2Operation, started: number, failed: CacheFailure | undefined): void {
+    if (failed === undefined) this.breaker.success()
+    else {
+      this.breaker.failure(failed.reason)
+      this.remember(failed)
+    }
+    this.onLatency?.(operation, (performance.now() - started) / 1000, failed === undefined)
+  }
+
+  private async unlinkMatchingOn (node: Redis, pattern: string, keep: (key: string) => boolean): Promise<ScanUnlinkResult> {
+    let cursor = '0'
+    let removed = 0
+    do {
+      const page = await this.run('scan', () => node.scan(cursor, 'MATCH', pattern, 'COUNT', SCAN_BATCH))
+      if (!page.ok) return { removed, failure: page.failure }
+      const [next, keys] = page.value
+      const unlinked = await this.unlink(keys.filter((key) => !keep(key)))
+      if (!unlinked.ok) return { removed, failure: unlinked.failure }
+      removed += unlinked.value
+      cursor = next
+    } while (cursor !== '0')
+    return { removed }
   }
 
   /**
@@ -182,17 +322,18 @@ export class RedisTier {
   }
 
   private remember (classified: CacheFailure): void {
+    if (classified.reason === 'readonly') this.acceptsWrites = false
     this.lastFailure = { ...classified, at: new Date() }
   }
 }
 
-type PipelineResults = Array<[error: Error | null, result: unknown]> | null
-
-function throwFirstError (results: PipelineResults): void {
-  if (results === null) throw new Error('Connection is closed')
-  for (const [error] of results) {
-    if (error !== null) throw error
-  }
+/** The outcome of each of the `count` commands of a node's pipeline (all the node's failure when it did not answer). */
+function commandOutcomes (node: NodeReplies, count: number): Array<L2Result<unknown>> {
+  return Array.from({ length: count }, (_, command) => {
+    if (!node.ok) return node
+    const [error, reply] = node.value[command] ?? [new Error('Connection is closed'), undefined]
+    return error === null ? { ok: true, value: reply } : { ok: false, failure: classifyError(error) }
+  })
 }
 
 /**

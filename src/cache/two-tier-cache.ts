@@ -75,8 +75,8 @@ export interface ClearResult {
   generation?: number
 }
 
-/** What readiness and dashboards report about L2. */
-export type L2State = 'ready' | 'down' | 'circuit_open' | 'disabled'
+/** What readiness and dashboards report about L2. `read_only`: connected, but writes are refused (a replica). */
+export type L2State = 'ready' | 'down' | 'circuit_open' | 'read_only' | 'disabled'
 
 export interface CacheStats {
   enabled: boolean
@@ -358,7 +358,8 @@ export class TwoTierCache {
   l2StatusLabel (): L2State {
     if (!this.enabled || this.l2 === undefined) return 'disabled'
     if (this.l2.breaker.open) return 'circuit_open'
-    return this.l2.status === 'ready' ? 'ready' : 'down'
+    if (this.l2.status !== 'ready') return 'down'
+    return this.l2.writable ? 'ready' : 'read_only'
   }
 
   /** A bounded INFO call, for diagnostics; `undefined` when there is no L2. */
@@ -434,14 +435,9 @@ export class TwoTierCache {
       'cache.tier': 'l2',
       'cache.batch_size': keys.length
     })
-    const result = await inSpan(span, () => keys.length === 1 ? l2.get(keys[0]!).then(asList) : l2.mget(keys))
-    if (!result.ok) {
-      this.reportFailure(span, 'get', namespace, result.failure, keys.length)
-      this.count(namespace, 'l2', 0, keys.length)
-      span.end()
-      return keys.map(() => MISS)
-    }
-    const lookups = result.value.map((text, index) => this.decodeL2<T>(span, namespace, keys[index]!, text, validate))
+    const results = await inSpan(span, () => keys.length === 1 ? l2.get(keys[0]!).then((result) => [result]) : l2.mget(keys))
+    this.reportFailures(span, 'get', namespace, results.map((result) => result.ok ? undefined : result.failure))
+    const lookups = results.map((result, index) => result.ok ? this.decodeL2<T>(span, namespace, keys[index]!, result.value, validate) : MISS)
     const hits = lookups.filter((lookup) => lookup.found).length
     this.count(namespace, 'l2', hits, keys.length - hits)
     span.setAttribute('cache.hit', hits === keys.length)
@@ -488,14 +484,25 @@ export class TwoTierCache {
     const byNamespace = Map.groupBy(batch, (queued) => queued.namespace)
     const spans = [...byNamespace].map(([namespace, writes]) => ({
       namespace,
-      count: writes.length,
       span: startCacheSpan(writes.length === 1 ? 'cache.set' : 'cache.mset', namespace, { 'cache.tier': 'l2', 'cache.batch_size': writes.length })
     }))
-    const result = await l2.setMany(batch.map((queued) => queued.write))
-    for (const { namespace, count, span } of spans) {
-      if (!result.ok) this.reportFailure(span, 'set', namespace, result.failure, count)
+    const failures = await l2.setMany(batch.map((queued) => queued.write))
+    for (const { namespace, span } of spans) {
+      this.reportFailures(span, 'set', namespace, failures.filter((_, index) => batch[index]!.namespace === namespace))
       span.end()
     }
+  }
+
+  /** Per failed reply, not per batch: one report per reason, counting the entries it cost. */
+  private reportFailures (span: Span, operation: CacheOperation, namespace: string, failures: ReadonlyArray<CacheFailure | undefined>): void {
+    const byReason = new Map<string, { failure: CacheFailure, count: number }>()
+    for (const failed of failures) {
+      if (failed === undefined) continue
+      const entry = byReason.get(failed.reason)
+      if (entry === undefined) byReason.set(failed.reason, { failure: failed, count: 1 })
+      else entry.count++
+    }
+    for (const { failure: failed, count } of byReason.values()) this.reportFailure(span, operation, namespace, failed, count)
   }
 
   private count (namespace: string, tier: Tier, hits: number, misses: number): void {
@@ -515,9 +522,4 @@ export class TwoTierCache {
     this.counters.onFailure(event)
     this.observer?.onFailure(event)
   }
-}
-
-function asList (result: { ok: true, value: string | null } | { ok: false, failure: CacheFailure }):
-{ ok: true, value: Array<string | null> } | { ok: false, failure: CacheFailure } {
-  return result.ok ? { ok: true, value: [result.value] } : result
 }

@@ -1,15 +1,23 @@
-import mammoth from 'mammoth'
-import { extractText as extractPdfText, getDocumentProxy } from 'unpdf'
 import { ClientError } from '../client-error.ts'
+import type { DocumentFormat, DocumentReader, ReadFailureReason, ReadLimits } from './read-result.ts'
 
 /**
- * An upload we cannot read text from. The message is written for the client and names the
- * problem only: it never quotes the document.
+ * An upload we cannot (or will not) read text from: 422, or 413 for more text than we read.
+ * The message is written for the client and names the problem only: it never quotes the
+ * document. `refusal` is set when a reader refused it: its reason is the metric label and log field.
  */
 export class UnreadableDocumentError extends ClientError {
-  constructor (message: string) {
-    super(422, message)
+  readonly refusal: Refusal | undefined
+
+  constructor (message: string, refusal?: Refusal, statusCode = 422) {
+    super(statusCode, message)
+    this.refusal = refusal
   }
+}
+
+export interface Refusal {
+  format: DocumentFormat
+  reason: ReadFailureReason
 }
 
 export interface UploadedFile {
@@ -25,6 +33,7 @@ const EMPTY = 'The file is empty'
 const PDF_UNREADABLE = 'The PDF file is corrupt or not a PDF'
 const PDF_ENCRYPTED = 'The PDF is password-protected; upload a copy without a password'
 const DOCX_UNREADABLE = 'The DOCX file is corrupt or not a Word document'
+const TOO_COMPLEX = 'The document is too large or too complex to read; send a smaller PDF or DOCX, or a text version'
 const TXT_UNREADABLE = 'The TXT file is not valid UTF-8 text'
 const NOT_A_DOCUMENT = `The file is not a PDF, DOCX or text document; ${UPLOAD_INSTEAD}`
 const NO_TEXT: Readonly<Record<DocumentKind, string>> = {
@@ -65,14 +74,16 @@ const DECLARED_BY_EXTENSION = new Map<string, DocumentKind>([['pdf', 'pdf'], ['d
 
 /**
  * The text of an uploaded CV (PDF, DOCX or plain text), normalized: NFC, LF line ends, no NULs,
- * no trailing spaces, at most two blank lines in a row. The bytes decide the type; the declared
- * mimetype or extension only when the bytes are not clearly a PDF, a DOCX or another known format.
- * Throws UnreadableDocumentError (422) for anything it cannot read.
+ * no trailing spaces, at most two blank lines in a row, private-use bullet glyphs as "•". The
+ * bytes decide the type; the declared mimetype or extension only when the bytes are not clearly
+ * a PDF, a DOCX or another known format. PDF and DOCX files are read by `reader` (the worker
+ * pool), within its caps. Throws UnreadableDocumentError (422) for anything it cannot read, a
+ * 413 when the document holds more text than MAX_EXTRACTED_TEXT_BYTES.
  */
-export async function extractText (file: UploadedFile): Promise<string> {
+export async function extractText (file: UploadedFile, reader: DocumentReader): Promise<string> {
   if (file.data.length === 0) throw new UnreadableDocumentError(EMPTY)
   const kind = documentKind(file)
-  const text = normalizeText(await readDocument(kind, file))
+  const text = normalizeText(kind === 'txt' ? readTxt(file) : await readDocument(kind, file.data, reader))
   if (text === '') throw new UnreadableDocumentError(NO_TEXT[kind])
   return text
 }
@@ -103,34 +114,22 @@ function startsWith (data: Buffer, magic: Buffer, offset: number): boolean {
   return data.subarray(offset, offset + magic.length).equals(magic)
 }
 
-async function readDocument (kind: DocumentKind, file: UploadedFile): Promise<string> {
-  switch (kind) {
-    case 'pdf': return await readPdf(file.data)
-    case 'docx': return await readDocx(file.data)
-    case 'txt': return readTxt(file)
-  }
+async function readDocument (format: DocumentFormat, data: Buffer, reader: DocumentReader): Promise<string> {
+  const result = await reader.read(format, data)
+  if (!result.ok) throw failureError(format, result.reason, reader.limits)
+  return result.text
 }
 
-async function readPdf (data: Buffer): Promise<string> {
-  try {
-    // A copy: PDF.js may take over (detach) the buffer it is given. Verbosity 0: errors only,
-    // no warning per odd PDF on the console.
-    const pdf = await getDocumentProxy(new Uint8Array(data), { verbosity: 0 })
-    try {
-      return (await extractPdfText(pdf, { mergePages: true })).text
-    } finally {
-      await pdf.loadingTask.destroy()
-    }
-  } catch (error) {
-    throw new UnreadableDocumentError(error instanceof Error && error.name === 'PasswordException' ? PDF_ENCRYPTED : PDF_UNREADABLE)
-  }
-}
-
-async function readDocx (data: Buffer): Promise<string> {
-  try {
-    return (await mammoth.extractRawText({ buffer: data })).value
-  } catch {
-    throw new UnreadableDocumentError(DOCX_UNREADABLE)
+function failureError (format: DocumentFormat, reason: ReadFailureReason, limits: ReadLimits): UnreadableDocumentError {
+  const refusal = { format, reason }
+  switch (reason) {
+    case 'corrupt': return new UnreadableDocumentError(format === 'pdf' ? PDF_UNREADABLE : DOCX_UNREADABLE, refusal)
+    case 'encrypted': return new UnreadableDocumentError(PDF_ENCRYPTED, refusal)
+    case 'too_many_pages': return new UnreadableDocumentError(`The PDF has more than ${limits.maxPages} pages; send a shorter CV or a text version`, refusal)
+    case 'text_too_large': return new UnreadableDocumentError(`The document holds more than ${limits.maxExtractedTextBytes} bytes of text; send a shorter CV`, refusal, 413)
+    case 'too_large':
+    case 'timeout':
+    case 'out_of_memory': return new UnreadableDocumentError(TOO_COMPLEX, refusal)
   }
 }
 
@@ -157,9 +156,19 @@ function decodeText (data: Buffer): string | undefined {
   return controls <= text.length * MAX_CONTROL_CHARACTER_SHARE ? text : undefined
 }
 
+/**
+ * Symbol and Wingdings bullets that PDF and DOCX files carry as private-use code points
+ * (U+F0B7 is Symbol's bullet; the others are Wingdings' square, diamond, arrowhead and tick
+ * bullets). Every other private-use character is a glyph with no meaning as text: dropped.
+ */
+const BULLET_GLYPHS = /[\uf0b7\uf0a7\uf0a8\uf06e\uf06c\uf076\uf0d8\uf0fc\uf0e0\uf0e8\uf0a1\uf09f]/g
+const PRIVATE_USE = /[\ue000-\uf8ff]/g
+
 function normalizeText (text: string): string {
   return text
     .normalize('NFC')
+    .replace(BULLET_GLYPHS, '•')
+    .replace(PRIVATE_USE, '')
     .replace(/\0/g, '')
     .replace(/\r\n?/g, '\n')
     .replace(/[^\S\n]+$/gm, '')

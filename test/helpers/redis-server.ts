@@ -172,6 +172,30 @@ function replyToString (reply: RespReply): string {
   return String(reply)
 }
 
+export interface CommandMonitor {
+  /** MONITOR's lines so far: `<time> [<db> <client addr>] "<command>" "<arg>" …` */
+  readonly lines: string[]
+  stop (): void
+}
+
+/**
+ * Every command a server executes, from MONITOR on a connection of its own: which client sent
+ * what (e.g. to tell an application's writes from a replication stream).
+ */
+export function monitorCommands (port: number): CommandMonitor {
+  const lines: string[] = []
+  const socket = net.connect(port, HOST, () => socket.write('MONITOR\r\n'))
+  let buffered = ''
+  socket.on('data', (chunk) => {
+    buffered += chunk.toString('utf8')
+    const complete = buffered.split('\r\n')
+    buffered = complete.pop() ?? ''
+    lines.push(...complete)
+  })
+  socket.on('error', () => {})
+  return { lines, stop: () => socket.destroy() }
+}
+
 /** Resolves with a port nothing listened on a moment ago (the OS picks it). */
 export async function freePort (): Promise<number> {
   return await new Promise<number>((resolve, reject) => {
@@ -197,19 +221,37 @@ interface Launch {
 
 type LaunchResult = { ok: true, launch: Launch } | { ok: false, bindFailed: boolean, output: string }
 
+/**
+ * The command line of a server on `port` with `dir` as its working directory. The default is a
+ * plain cache server; cluster nodes and sentinels (test/helpers/redis-cluster.ts,
+ * redis-sentinel.ts) bring their own.
+ */
+export type ServerArgs = (port: number, dir: string) => string[]
+
+export const PLAIN_SERVER: ServerArgs = (port, dir) => [
+  '--port', String(port), '--bind', HOST, '--save', '', '--appendonly', 'no',
+  '--daemonize', 'no', '--loglevel', 'warning', '--dir', dir
+]
+
+export interface StartOptions {
+  args?: ServerArgs
+}
+
 class RedisServer implements RedisServerHandle {
   readonly port: number
   readonly url: string
   readonly #dir: string
+  readonly #args: ServerArgs
   #current: Launch | undefined
   #paused = false
   #password: string | undefined
   #stopping: Promise<void> | undefined
 
-  constructor (port: number, dir: string, launch: Launch) {
+  constructor (port: number, dir: string, args: ServerArgs, launch: Launch) {
     this.port = port
     this.url = `redis://${HOST}:${port}`
     this.#dir = dir
+    this.#args = args
     this.#current = launch
   }
 
@@ -248,7 +290,7 @@ class RedisServer implements RedisServerHandle {
     await this.kill()
     const deadline = Date.now() + RESTART_BIND_RETRY_MS
     for (;;) {
-      const result = await launchServer(this.port, this.#dir)
+      const result = await launchServer(this.port, this.#dir, this.#args)
       if (result.ok) {
         this.#current = result.launch
         return
@@ -330,11 +372,8 @@ class RedisServer implements RedisServerHandle {
 }
 
 /** Spawns redis-server on `port` and waits until it answers PING (as itself, not some other server on that port). */
-async function launchServer (port: number, dir: string): Promise<LaunchResult> {
-  const redisArgs = [
-    '--port', String(port), '--bind', HOST, '--save', '', '--appendonly', 'no',
-    '--daemonize', 'no', '--loglevel', 'warning', '--dir', dir,
-  ]
+async function launchServer (port: number, dir: string, args: ServerArgs): Promise<LaunchResult> {
+  const redisArgs = args(port, dir)
   const { child, exited, hasExited, output } = spawnOwned('redis-server', redisArgs, { cwd: dir, logFile: path.join(dir, `redis-${port}.log`) })
 
   const deadline = Date.now() + READY_TIMEOUT_MS
@@ -365,7 +404,8 @@ async function launchServer (port: number, dir: string): Promise<LaunchResult> {
  * Starts a private redis-server on a free loopback port, in a fresh temp dir, and waits until
  * it answers PING. With `t`, `stop()` is registered as its teardown.
  */
-export async function startRedisServer (t?: { teardown (fn: () => unknown): void }): Promise<RedisServerHandle> {
+export async function startRedisServer (t?: { teardown (fn: () => unknown): void }, options: StartOptions = {}): Promise<RedisServerHandle> {
+  const args = options.args ?? PLAIN_SERVER
   if (findOnPath('redis-server') === undefined) {
     throw new Error('redis-server is not on PATH (Debian: apt-get install redis-server)')
   }
@@ -374,9 +414,9 @@ export async function startRedisServer (t?: { teardown (fn: () => unknown): void
   try {
     for (let attempt = 0; attempt < START_PORT_ATTEMPTS; attempt++) {
       const port = await freePort()
-      const result = await launchServer(port, dir)
+      const result = await launchServer(port, dir, args)
       if (result.ok) {
-        const server = new RedisServer(port, dir, result.launch)
+        const server = new RedisServer(port, dir, args, result.launch)
         t?.teardown(() => server.stop())
         return server
       }

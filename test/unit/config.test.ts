@@ -20,7 +20,7 @@ t.test('an empty environment gives the documented defaults', async (t) => {
     cache: {
       enabled: true,
       keyPrefix: 'jobfit',
-      redisUrl: 'redis://127.0.0.1:6379',
+      redis: { topology: { kind: 'standalone', url: 'redis://127.0.0.1:6379' }, tls: false },
       l2CommandTimeoutMs: 50,
       l2ConnectTimeoutMs: 1000,
       l2MaxReconnectDelayMs: 1000,
@@ -38,12 +38,12 @@ t.test('set values override the defaults (trimmed, log level case-insensitive)',
   t.equal(config.port, 3000)
   t.equal(config.logLevel, 'debug')
   t.equal(config.cache.l2CommandTimeoutMs, 75)
-  t.equal(config.cache.redisUrl, 'rediss://cache:6380/2')
+  t.same(config.cache.redis?.topology, { kind: 'standalone', url: 'rediss://cache:6380/2' })
 })
 
 t.test('REDIS_URL set to an empty string means no Redis at all', async (t) => {
-  t.equal(parseConfig({ REDIS_URL: '' }).cache.redisUrl, undefined)
-  t.equal(parseConfig({ REDIS_URL: '   ' }).cache.redisUrl, undefined)
+  t.equal(parseConfig({ REDIS_URL: '' }).cache.redis, undefined)
+  t.equal(parseConfig({ REDIS_URL: '   ' }).cache.redis, undefined)
 })
 
 t.test('DISABLE_CACHE accepts true, 1 and yes (any case)', async (t) => {
@@ -112,6 +112,25 @@ t.test('domains and limits: defaults, and DNS servers as a comma-separated list'
   t.equal(parseConfig({}).domains.verifyDns, false)
 })
 
+t.test('documents and connections: defaults, ranges, and a header deadline within the request deadline', async (t) => {
+  const config = parseConfig({})
+  t.same(config.documents, {
+    maxPages: 50,
+    maxExtractedTextBytes: 1024 * 1024,
+    maxInflatedBytes: 32 * 1024 * 1024,
+    maxArchiveEntries: 1000,
+    taskTimeoutMs: 10_000,
+    workers: 2,
+    workerHeapMb: 256,
+    maxConcurrentUploads: 16
+  })
+  t.same(config.http, { requestTimeoutMs: 30_000, headersTimeoutMs: 10_000, connectionTimeoutMs: 120_000, keepAliveTimeoutMs: 72_000 })
+  t.same(parseConfig({ MAX_DOCUMENT_PAGES: '3', DOCUMENT_WORKERS: '4', REQUEST_TIMEOUT_MS: '5000', HEADERS_TIMEOUT_MS: '5000' }).documents.maxPages, 3)
+  t.match(configError({ DOCUMENT_WORKERS: '0', DOCUMENT_WORKER_HEAP_MB: '8', MAX_DOCUMENT_PAGES: 'many' }).problems,
+    [/MAX_DOCUMENT_PAGES must be an integer/, /DOCUMENT_WORKERS must be an integer between 1 and 64/, /DOCUMENT_WORKER_HEAP_MB must be an integer between 32/])
+  t.match(configError({ REQUEST_TIMEOUT_MS: '1000', HEADERS_TIMEOUT_MS: '2000' }).problems, [/HEADERS_TIMEOUT_MS \(2000\) must not exceed REQUEST_TIMEOUT_MS \(1000\)/])
+})
+
 t.test('telemetry: exporting needs an OTLP endpoint, and OTEL_SDK_DISABLED wins', async (t) => {
   t.equal(parseTelemetryConfig({}).enabled, false, 'no endpoint: nothing is started')
   t.equal(parseTelemetryConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: ' ' }).enabled, false, 'a blank endpoint is no endpoint')
@@ -162,6 +181,41 @@ t.test('CACHE_ENCRYPTION_KEYS: id:base64 of 32 bytes, first one seals; bad entri
   const error = configError({ CACHE_ENCRYPTION_KEYS: `a:${short},b:${first},b:${second},nocolon` })
   t.match(error.problems, [/entry 1 must be "id:base64"/, /has the key id "b" twice/, /entry 4 must be "id:base64"/])
   t.notMatch(error.message, short, 'the key material is not in the message')
+})
+
+t.test('Redis topologies: cluster, sentinel or standalone, with shared credentials and TLS', async (t) => {
+  const cluster = parseConfig({ REDIS_CLUSTER_NODES: '10.0.0.1:7000, redis-b:7001,[::1]:7002', REDIS_PASSWORD: 'pw', REDIS_TLS: 'true' }).cache.redis
+  t.same(cluster, {
+    topology: { kind: 'cluster', nodes: [{ host: '10.0.0.1', port: 7000 }, { host: 'redis-b', port: 7001 }, { host: '::1', port: 7002 }] },
+    username: undefined,
+    password: 'pw',
+    tls: true,
+    tlsCaFile: undefined
+  }, 'REDIS_CLUSTER_NODES wins over the default REDIS_URL')
+  const sentinel = parseConfig({
+    REDIS_SENTINELS: 's1:26379,s2:26379',
+    REDIS_SENTINEL_NAME: 'cache',
+    REDIS_SENTINEL_PASSWORD: 'spw',
+    REDIS_USERNAME: 'app',
+    REDIS_TLS_CA_FILE: 'package.json'
+  }).cache.redis
+  t.same(sentinel?.topology, { kind: 'sentinel', sentinels: [{ host: 's1', port: 26379 }, { host: 's2', port: 26379 }], masterName: 'cache', sentinelPassword: 'spw' })
+  t.equal(sentinel?.username, 'app')
+  t.equal(sentinel?.tlsCaFile, 'package.json')
+  t.same(parseConfig({ REDIS_URL: '', REDIS_CLUSTER_NODES: 'a:1' }).cache.redis?.topology, { kind: 'cluster', nodes: [{ host: 'a', port: 1 }] },
+    'an empty REDIS_URL does not conflict')
+})
+
+t.test('bad topology settings are named at boot', async (t) => {
+  t.match(configError({ REDIS_URL: 'redis://x:6379', REDIS_CLUSTER_NODES: 'a:1' }).message, /only one of REDIS_CLUSTER_NODES, REDIS_URL/)
+  t.match(configError({ REDIS_CLUSTER_NODES: 'a:1', REDIS_SENTINELS: 'b:2', REDIS_SENTINEL_NAME: 'm' }).message, /only one of/)
+  t.match(configError({ REDIS_SENTINELS: 'b:2' }).message, /REDIS_SENTINELS needs REDIS_SENTINEL_NAME/)
+  t.match(configError({ REDIS_SENTINEL_NAME: 'm' }).message, /REDIS_SENTINEL_NAME needs REDIS_SENTINELS/)
+  for (const value of ['a', 'a:', 'a:0', 'a:70000', 'a b:1', 'http://a:1']) {
+    t.match(configError({ REDIS_CLUSTER_NODES: value }).message, /REDIS_CLUSTER_NODES must be a comma-separated list of host:port/, value)
+  }
+  t.match(configError({ REDIS_TLS_CA_FILE: '/nonexistent/ca.pem' }).message, /REDIS_TLS_CA_FILE must name a readable file/)
+  t.match(configError({ REDIS_TLS: 'sometimes' }).message, /REDIS_TLS/)
 })
 
 t.test('cache lifetimes: TTL and grace per namespace, overridable and validated at boot', async (t) => {
