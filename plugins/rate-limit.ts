@@ -34,7 +34,13 @@ async function rateLimitPlugin (fastify: FastifyInstance, options: RateLimitPlug
   // Created once the app is ready: the metrics registry is decorated after this plugin (whose
   // hooks must see every route, /metrics included), and no request comes before.
   let metrics: ReturnType<typeof createRateLimitMetrics> | undefined
-  fastify.addHook('onReady', async () => { metrics = createRateLimitMetrics(fastify) })
+  let connectedOnce = false
+  fastify.addHook('onReady', async () => {
+    metrics = createRateLimitMetrics(fastify)
+    if (!fastify.hasDecorator('redis')) return
+    connectedOnce = fastify.redis.status === 'ready'
+    fastify.redis.once('ready', () => { connectedOnce = true })
+  })
   const counters = () => metrics!
 
   const counter = new DegradingCounter({
@@ -46,6 +52,8 @@ async function rateLimitPlugin (fastify: FastifyInstance, options: RateLimitPlug
     instances: limits.instances,
     onFallback: (reason) => {
       counters().fallbacks.inc({ reason })
+      // Booting while Redis connects is counted, not warned about: the Redis plugin logs the connection.
+      if (reason === 'connection' && !connectedOnce) return
       warnings.warn(reason, (suppressed) => fastify.log.warn({ reason, suppressed },
         `⚠️  Rate limiter could not use Redis: ${reason}.${suppressed > 0 ? ` ${suppressed} more time(s).` : ''} ` +
         `Counting in this instance (1/${limits.instances} of each limit) until it answers.`))
