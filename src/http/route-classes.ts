@@ -14,6 +14,7 @@ const COMPUTE_ROUTES: ReadonlySet<string> = new Set([
   'POST /api/parse',
   'POST /api/parse-cv',
   'POST /api/calculate-score',
+  'POST /api/rank',
   'POST /api/find-domain'
 ])
 
