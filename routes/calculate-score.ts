@@ -4,7 +4,7 @@ import { ParsedJob } from '../src/ai/schemas.ts'
 import type { LimitsConfig } from '../src/config.ts'
 import { FitScore } from '../src/matching/fit-score.ts'
 import { scoreCandidate } from '../src/matching/score-candidate.ts'
-import { CvId, ParsedCvInput } from './shared/cv-id.ts'
+import { CvId, ParsedCvInput, withoutCvId } from './shared/cv-id.ts'
 import { ERROR_RESPONSES } from './shared/errors.ts'
 import { matchingAi } from './shared/matching-ai.ts'
 import { okResponse, requestExample } from './shared/openapi.ts'
@@ -56,11 +56,6 @@ const calculateScoreRoutes: FastifyPluginAsyncTypebox<CalculateScoreRoutesOption
     if (cvId !== undefined) ai.linkCvDerivatives(cvId, parsedCv)
     return answerWithProvenance(reply, provenance, { ...score, cv_id: cvId ?? null })
   })
-}
-
-/** A parse answer sent back as it came: its provenance and cv_id are not part of what is scored. */
-function withoutCvId<T extends { cv_id?: unknown }> ({ cv_id: _cvId, ...parsed }: T): Omit<T, 'cv_id'> {
-  return parsed
 }
 
 export default calculateScoreRoutes

@@ -12,3 +12,8 @@ export const ParsedCvAnswer = withProvenance(Type.Object({ ...ParsedCv.propertie
 
 /** A parsed CV as a client sends it back: with the `cv_id` (and `meta`) it was given, or without. */
 export const ParsedCvInput = acceptingProvenance(Type.Object({ ...ParsedCv.properties, cv_id: Type.Optional(CvId) }))
+
+/** A parsed CV sent back as it came: its `cv_id` is not part of what is scored. */
+export function withoutCvId<T extends { cv_id?: unknown }> ({ cv_id: _cvId, ...parsed }: T): Omit<T, 'cv_id'> {
+  return parsed
+}
