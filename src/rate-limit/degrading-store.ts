@@ -69,6 +69,9 @@ export class DegradingCounter {
     this.breaker = new CircuitBreaker({
       failureThreshold: options.breakerFailureThreshold,
       cooldownMs: options.breakerCooldownMs,
+      // The count is on every request's path, before its handler, and the local count is always
+      // there to fall back on: one timeout is a wait too many, and opening costs nothing.
+      tripOnTimeout: true,
       ...(options.breakerHysteresis ?? {
         // No window: only consecutive failures open it; no growth, no jitter.
         maxCooldownMs: options.breakerCooldownMs,
