@@ -65,15 +65,7 @@ export function createCache (settings: CacheSettings, dependencies: CacheDepende
     ? undefined
     : new RedisTier({
       connection,
-      breaker: new CircuitBreaker({
-        failureThreshold: settings.breakerFailureThreshold,
-        cooldownMs: settings.breakerCooldownMs,
-        maxCooldownMs: settings.breakerMaxCooldownMs,
-        cooldownJitter: settings.breakerCooldownJitter,
-        windowMs: settings.breakerWindowMs,
-        minCallsInWindow: settings.breakerMinCallsInWindow,
-        failureRateThreshold: settings.breakerFailureRateThreshold
-      }),
+      breaker: breakerFor(settings),
       deadlineMs: settings.l2CommandTimeoutMs,
       slowCallMs: settings.breakerSlowCallMs,
       onLatency: dependencies.onL2Latency
@@ -81,12 +73,16 @@ export function createCache (settings: CacheSettings, dependencies: CacheDepende
   const bus = connection === undefined || !settings.enabled
     ? undefined
     : new InvalidationBus({ client: connection.duplicate(), channel: `${settings.keyPrefix}:invalidations`, keyPrefix: settings.keyPrefix })
-  const generations = connection === undefined || l2 === undefined || !settings.enabled
+  // The generations and owner bookkeeping (background refreshes, clears, erasures) judge Redis by
+  // their own calls: sharing the tiers' breaker, their successes would dilute the failure rate
+  // of the request path's window (and a hung Redis would stay in the request path longer).
+  const bookkeeping = connection === undefined ? undefined : breakerFor(settings)
+  const generations = connection === undefined || bookkeeping === undefined || !settings.enabled
     ? undefined
     : new NamespaceGenerations({
       keyPrefix: settings.keyPrefix,
       client: connection.client,
-      breaker: l2.breaker,
+      breaker: bookkeeping,
       deadlineMs: settings.l2CommandTimeoutMs
     })
   const keys = settings.encryptionKeys ?? []
@@ -100,12 +96,24 @@ export function createCache (settings: CacheSettings, dependencies: CacheDepende
     replay: { maxWrites: settings.replayMaxWrites, maxInvalidations: settings.replayMaxInvalidations, intervalMs: settings.replayIntervalMs },
     generations,
     cipher: keys.length === 0 ? undefined : new EnvelopeCipher(keys, settings.sealedNamespaces ?? []),
-    owners: connection === undefined || l2 === undefined
+    owners: connection === undefined || bookkeeping === undefined
       ? undefined
-      : new OwnerIndex({ keyPrefix: settings.keyPrefix, client: connection.client, breaker: l2.breaker, deadlineMs: settings.l2CommandTimeoutMs }),
+      : new OwnerIndex({ keyPrefix: settings.keyPrefix, client: connection.client, breaker: bookkeeping, deadlineMs: settings.l2CommandTimeoutMs }),
     observer: dependencies.observer
   })
 }
+function breakerFor (settings: CacheSettings): CircuitBreaker {
+  return new CircuitBreaker({
+    failureThreshold: settings.breakerFailureThreshold,
+    cooldownMs: settings.breakerCooldownMs,
+    maxCooldownMs: settings.breakerMaxCooldownMs,
+    cooldownJitter: settings.breakerCooldownJitter,
+    windowMs: settings.breakerWindowMs,
+    minCallsInWindow: settings.breakerMinCallsInWindow,
+    failureRateThreshold: settings.breakerFailureRateThreshold
+  })
+}
+
 export type { RedisInfo } from './redis-info.ts'
 export type { L2Result } from './redis-tier.ts'
 export { FailSafeCache } from './fail-safe.ts'
