@@ -2,7 +2,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { Counter, Gauge, Histogram } from 'prom-client'
 import type { Registry } from 'prom-client'
-import { INVALIDATED_NAMESPACES } from '../src/cache-policy.ts'
+import { CACHE_POLICY, INVALIDATED_NAMESPACES } from '../src/cache-policy.ts'
 import { createCache } from '../src/cache/index.ts'
 import type { CacheObserver, FailureEvent, RedisTopology, TwoTierCache } from '../src/cache/index.ts'
 import type { CacheConfig } from '../src/config.ts'
@@ -20,6 +20,9 @@ export interface CachePluginOptions {
 }
 
 const BREAKER_STATES = ['closed', 'half_open', 'open'] as const
+
+/** The namespaces whose values are derived from a CV (personal data): sealed in L2 when keys are configured. */
+const PERSONAL_NAMESPACES = [CACHE_POLICY.cv.namespace, CACHE_POLICY.role.namespace, CACHE_POLICY.industries.namespace]
 
 /**
  * Adapts the framework-free cache to Fastify: every failure the cache reports becomes a
@@ -43,7 +46,7 @@ async function cachePlugin (fastify: FastifyInstance, options: CachePluginOption
     onReplayDropped: (kind, reason, count) => metrics.replayDropped.inc({ kind, reason }, count),
     onL1Resync: () => metrics.l1Resyncs.inc()
   }
-  const cache = createCache({ ...settings, resyncNamespaces: INVALIDATED_NAMESPACES }, {
+  const cache = createCache({ ...settings, resyncNamespaces: INVALIDATED_NAMESPACES, sealedNamespaces: PERSONAL_NAMESPACES }, {
     l2: fastify.hasDecorator('redisConnection') ? fastify.redisConnection : undefined,
     observer,
     onL2Latency: (operation, seconds, ok) => metrics.l2Duration.observe({ operation, outcome: ok ? 'ok' : 'error' }, seconds)

@@ -4,7 +4,7 @@ import type { Static, TSchema } from 'typebox'
 import type { CacheStats, FailureReason, L2Result, RedisInfo } from '../src/cache/index.ts'
 import { FAILURE_REASONS } from '../src/cache/index.ts'
 import { CACHE_POLICY } from '../src/cache-policy.ts'
-import { okResponse } from './shared/openapi.ts'
+import { ACCESS_ERRORS, errorResponses, okResponse } from './shared/openapi.ts'
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
 const Count = Type.Integer({ minimum: 0 })
@@ -64,7 +64,11 @@ const ClearResponse = Type.Object({
     status: Type.Union([Type.Literal('ok'), Type.Literal('failed'), Type.Literal('skipped')]),
     removed: Count,
     reason: Nullable(Type.String()),
-    message: Nullable(Type.String())
+    message: Nullable(Type.String()),
+    generation: Nullable(Type.Integer({
+      minimum: 1,
+      description: 'The namespace\'s new generation: its old Redis keys are unreachable from now on and unlinked in the background (`removed` is then 0)'
+    }))
   })
 })
 
@@ -75,8 +79,8 @@ const cacheRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       operationId: 'getCacheStats',
       tags: ['cache'],
       summary: 'Cache counters, breaker and Redis state',
-      description: 'Always 200: when Redis does not answer INFO within the command timeout, `partial` is true.',
-      response: { 200: okResponse(StatsResponse, 'getCacheStats', 'Counters since boot, and the state of both tiers') }
+      description: 'Admin route (Authorization: Bearer ADMIN_TOKEN, or loopback only when none is configured). Always 200: when Redis does not answer INFO within the command timeout, `partial` is true.',
+      response: { 200: okResponse(StatsResponse, 'getCacheStats', 'Counters since boot, and the state of both tiers'), ...errorResponses(...ACCESS_ERRORS) }
     }
   }, async () => statsBody(fastify.cache.stats(), await fastify.cache.l2Info()))
 
@@ -85,8 +89,10 @@ const cacheRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       operationId: 'clearDomainCache',
       tags: ['cache'],
       summary: 'Empty the domain-lookup cache in both tiers',
-      description: 'Reports what each tier removed. When Redis fails, the L2 part is reported as failed; the call still succeeds.',
-      response: { 200: okResponse(ClearResponse, 'clearDomainCache', 'What each tier removed, and whether the Redis part failed') }
+      description: 'Admin route (Authorization: Bearer ADMIN_TOKEN, or loopback only when none is configured). L1 is emptied at once; ' +
+        'in Redis one INCR starts a new generation of the namespace, so that every instance stops reading the old keys at once, ' +
+        'and the old keys are unlinked in the background. When Redis fails, the L2 part is reported as failed; the call still succeeds.',
+      response: { 200: okResponse(ClearResponse, 'clearDomainCache', 'What each tier removed, and whether the Redis part failed'), ...errorResponses(...ACCESS_ERRORS) }
     }
   }, async () => {
     const { namespace } = CACHE_POLICY.domain
@@ -101,7 +107,8 @@ const cacheRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         status: l2Status,
         removed: result.l2Removed,
         reason: result.l2Failure?.reason ?? null,
-        message: result.l2Failure?.message ?? null
+        message: result.l2Failure?.message ?? null,
+        generation: result.generation ?? null
       }
     }
   })

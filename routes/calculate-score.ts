@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { ParsedCv, ParsedJob } from '../src/ai/schemas.ts'
+import { ParsedJob } from '../src/ai/schemas.ts'
 import type { LimitsConfig } from '../src/config.ts'
 import { FitScore } from '../src/matching/fit-score.ts'
 import { scoreCandidate } from '../src/matching/score-candidate.ts'
+import { CvId, ParsedCvInput, withoutCvId } from './shared/cv-id.ts'
 import { ERROR_RESPONSES } from './shared/errors.ts'
 import { matchingAi } from './shared/matching-ai.ts'
 import { okResponse, requestExample } from './shared/openapi.ts'
@@ -15,9 +16,14 @@ export interface CalculateScoreRoutesOptions {
 }
 
 const ScoreBody = Type.Object({
-  cv: Type.Union([Type.String({ minLength: 1, description: TEXT_DESCRIPTION }), acceptingProvenance(ParsedCv)], { description: 'CV text, or the object `/api/parse-cv` returned' }),
+  cv: Type.Union([Type.String({ minLength: 1, description: TEXT_DESCRIPTION }), ParsedCvInput], { description: 'CV text, or the object `/api/parse-cv` returned' }),
   jd: Type.Union([Type.String({ minLength: 1, description: TEXT_DESCRIPTION }), acceptingProvenance(ParsedJob)], { description: 'Job description text, or the object `/api/parse` returned' })
 }, { additionalProperties: false })
+
+const ScoreWithCvId = Type.Object({
+  ...FitScore.properties,
+  cv_id: Type.Union([CvId, Type.Null()], { description: 'The CV\'s `cv_id` when it was sent as text or with its `cv_id`; null otherwise' })
+})
 
 const calculateScoreRoutes: FastifyPluginAsyncTypebox<CalculateScoreRoutesOptions> = async (fastify, options) => {
   const { maxTextBytes } = options.limits
@@ -33,18 +39,22 @@ const calculateScoreRoutes: FastifyPluginAsyncTypebox<CalculateScoreRoutesOption
         'object score the same.',
       body: requestExample(ScoreBody, 'calculateScore'),
       response: {
-        200: okResponse(withProvenance(FitScore, 'FitScoreAnswer'), 'calculateScore', 'The fit score, its breakdown, weights and explanations'),
+        200: okResponse(withProvenance(ScoreWithCvId, 'FitScoreAnswer'), 'calculateScore', 'The fit score, its breakdown, weights and explanations, and the CV\'s cv_id'),
         ...ERROR_RESPONSES
       }
     }
   }, async (request, reply) => {
     const { cv, jd } = request.body
     const provenance = new Provenance()
+    const cvId = typeof cv === 'string' ? ai.cvId(cv) : cv.cv_id
     const [parsedCv, parsedJob] = await Promise.all([
-      typeof cv === 'string' ? ai.parseCv(requireText(cv, 'cv', maxTextBytes), provenance) : withoutMeta(cv),
+      typeof cv === 'string' ? ai.parseCv(requireText(cv, 'cv', maxTextBytes), provenance) : withoutCvId(withoutMeta(cv)),
       typeof jd === 'string' ? ai.parseJobDescription(requireText(jd, 'jd', maxTextBytes), provenance) : withoutMeta(jd)
     ])
-    return answerWithProvenance(reply, provenance, await scoreCandidate(matchingAi(ai, provenance), parsedCv, parsedJob))
+    const score = await scoreCandidate(matchingAi(ai, provenance), parsedCv, parsedJob)
+    // The role and industries just cached derive from this CV: erasing it must find them.
+    if (cvId !== undefined) ai.linkCvDerivatives(cvId, parsedCv)
+    return answerWithProvenance(reply, provenance, { ...score, cv_id: cvId ?? null })
   })
 }
 

@@ -2,7 +2,6 @@ import multipart from '@fastify/multipart'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
-import { ParsedCv } from '../src/ai/schemas.ts'
 import type { DocumentsConfig, LimitsConfig } from '../src/config.ts'
 import { Counter } from 'prom-client'
 import { extractText, UnreadableDocumentError } from '../src/documents/extract-text.ts'
@@ -11,8 +10,9 @@ import { ExtractionPool } from '../src/documents/extraction-pool.ts'
 import type { DocumentReader } from '../src/documents/read-result.ts'
 import { ClientError } from '../src/client-error.ts'
 import { AI_ERRORS, BODY_ERRORS, errorResponses, okResponse, requestExample } from './shared/openapi.ts'
+import { ParsedCvAnswer } from './shared/cv-id.ts'
 import { multipartBodyError, multipartHeaderProblem } from './shared/multipart-errors.ts'
-import { answerWithProvenance, Provenance, withProvenance } from './shared/provenance.ts'
+import { answerWithProvenance, Provenance } from './shared/provenance.ts'
 import { UploadSlots } from './shared/upload-slots.ts'
 import { requireText, TextBody } from './shared/text-input.ts'
 
@@ -61,14 +61,15 @@ const parseCvRoutes: FastifyPluginAsyncTypebox<ParseCvRoutesOptions> = async (fa
       summary: 'Parse a CV (JSON text or a PDF, DOCX or TXT upload)',
       description: 'Send `{ "text": "..." }` as JSON, or upload the file as `multipart/form-data` (field `file`, ' +
         'up to MAX_UPLOAD_BYTES, 5 MB by default). Extracts name, contact, headline, summary, skills, experience, total years, ' +
-        'education, certifications and languages. Cached for 30 days by a hash of the text; the text itself is never logged.',
+        'education, certifications and languages. Cached for 30 days by a hash of the text; the text itself is never logged. ' +
+        '`cv_id` names the cached data: `DELETE /api/cv` with it erases them.',
       body: {
         content: {
           'application/json': { schema: requestExample(TextBody, 'parseCv') },
           'multipart/form-data': { schema: UploadBody }
         }
       },
-      response: { 200: okResponse(withProvenance(ParsedCv, 'ParsedCvAnswer'), 'parseCv', 'The parsed CV'), ...errorResponses(...BODY_ERRORS, 422, ...AI_ERRORS) }
+      response: { 200: okResponse(ParsedCvAnswer, 'parseCv', 'The parsed CV, and the cv_id that names its cached data'), ...errorResponses(...BODY_ERRORS, 422, ...AI_ERRORS) }
     },
     // Before the body is read: a refused upload costs no memory.
     // (request.isMultipart() is only known once the body parser has run.)
@@ -80,10 +81,10 @@ const parseCvRoutes: FastifyPluginAsyncTypebox<ParseCvRoutesOptions> = async (fa
       uploads.take(request, reply)
     }
   }, async (request, reply) => {
-    const text = request.isMultipart() ? await uploadedText(request, readers).catch((error: unknown) => { throw counted(request, error) }) : (request.body as { text: string }).text
+    const text = request.isMultipart() ? await uploadedText(request, readers).catch((error: unknown) => { throw counted(request, error) }) : jsonText(request.body)
     const provenance = new Provenance()
     const cv = await fastify.ai.parseCv(requireText(text, request.isMultipart() ? 'The uploaded file' : 'text', limits.maxTextBytes), provenance)
-    return answerWithProvenance(reply, provenance, cv)
+    return answerWithProvenance(reply, provenance, { ...cv, cv_id: fastify.ai.cvId(text) })
   })
 
   /** A reader's refusal is counted and logged by reason (never with the document's content). */
@@ -94,6 +95,14 @@ const parseCvRoutes: FastifyPluginAsyncTypebox<ParseCvRoutesOptions> = async (fa
     }
     return error
   }
+}
+
+/** A request without a body (no content type) passes the schema, which only applies to the types it lists. */
+function jsonText (body: unknown): string {
+  if (typeof body !== 'object' || body === null) {
+    throw new ClientError(400, 'Send the CV as JSON { "text": "..." } or as a multipart/form-data upload (field "file")')
+  }
+  return (body as { text: string }).text
 }
 
 async function uploadedText (request: FastifyRequest, readers: DocumentReader): Promise<string> {

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyBaseLogger } from 'fastify'
 import { Type } from 'typebox'
 import type { Static } from 'typebox'
-import { ParsedCv, ParsedJob } from '../src/ai/schemas.ts'
+import { ParsedJob } from '../src/ai/schemas.ts'
 import { ClientError } from '../src/client-error.ts'
 import type { LimitsConfig } from '../src/config.ts'
 import { mapBounded } from '../src/map-bounded.ts'
@@ -13,6 +13,7 @@ import type { ClassifiedCv } from '../src/matching/score-candidate.ts'
 import { ERROR_RESPONSES } from './shared/errors.ts'
 import { okResponse, requestExample } from './shared/openapi.ts'
 import { matchingAi } from './shared/matching-ai.ts'
+import { ParsedCvInput, withoutCvId } from './shared/cv-id.ts'
 import { acceptingProvenance, answerWithProvenance, Provenance, withoutMeta, withProvenance } from './shared/provenance.ts'
 import { requireText, TEXT_DESCRIPTION } from './shared/text-input.ts'
 
@@ -31,7 +32,7 @@ const CandidateId = Type.String({ minLength: 1, maxLength: 200, description: 'Th
 
 const Candidate = Type.Object({
   id: CandidateId,
-  cv: Type.Union([Type.String({ minLength: 1, description: TEXT_DESCRIPTION }), acceptingProvenance(ParsedCv)], { description: 'CV text, or the object `/api/parse-cv` returned' })
+  cv: Type.Union([Type.String({ minLength: 1, description: TEXT_DESCRIPTION }), ParsedCvInput], { description: 'CV text, or the object `/api/parse-cv` returned' })
 }, { additionalProperties: false })
 
 const CriterionScores = Type.Object({
@@ -98,7 +99,7 @@ const rankRoutes: FastifyPluginAsyncTypebox<RankRoutesOptions> = async (fastify,
     const errors: CandidateError[] = []
     const classified = await mapBounded(cvs, PARSE_CONCURRENCY, async ({ id, cv }, index): Promise<ClassifiedCv | undefined> => {
       try {
-        const parsed = typeof cv === 'string' ? await ai.parseCv(requireText(cv, `cvs[${index}].cv`, maxTextBytes), provenance) : withoutMeta(cv)
+        const parsed = typeof cv === 'string' ? await ai.parseCv(requireText(cv, `cvs[${index}].cv`, maxTextBytes), provenance) : withoutCvId(withoutMeta(cv))
         return await classifyCv(scoring, parsed)
       } catch (error) {
         errors.push(candidateError(id, error, request.log))

@@ -2,14 +2,17 @@ import { STATUS_CODES } from 'node:http'
 import Fastify from 'fastify'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import accessControlPlugin from '../plugins/access-control.ts'
 import aiPlugin from '../plugins/ai.ts'
 import cachePlugin from '../plugins/cache.ts'
 import gracefulClosePlugin from '../plugins/graceful-close.ts'
 import metricsPlugin from '../plugins/metrics.ts'
+import rateLimitPlugin from '../plugins/rate-limit.ts'
 import redisPlugin from '../plugins/redis.ts'
 import swaggerPlugin from '../plugins/swagger.ts'
 import cacheRoutes from '../routes/cache.ts'
 import calculateScoreRoutes from '../routes/calculate-score.ts'
+import cvRoutes from '../routes/cv.ts'
 import findDomainRoutes from '../routes/find-domain.ts'
 import healthRoutes from '../routes/health.ts'
 import { unsupportedMediaTypeMessage } from '../routes/shared/errors.ts'
@@ -25,7 +28,7 @@ export interface AppOptions {
 }
 
 /** Never logged, whatever a handler or plugin attaches to a log line. */
-const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'req.body', 'body', 'text', 'cv', 'jd']
+const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'req.body', 'body', 'text', 'cv', 'jd']
 
 /**
  * Builds the whole application: infrastructure plugins first (metrics, Redis, cache), then
@@ -61,7 +64,11 @@ export async function buildApp (config: Config, options: AppOptions = {}): Promi
   app.removeContentTypeParser('text/plain')
 
   await app.register(gracefulClosePlugin)
-  await app.register(metricsPlugin)
+  // Before every route (both hook routes as they are added): the limiter first, so that refused
+  // credentials are counted too.
+  await app.register(rateLimitPlugin, { rateLimit: config.security.rateLimit, cache: config.cache })
+  await app.register(accessControlPlugin, { security: config.security })
+  await app.register(metricsPlugin, { port: config.security.metricsPort, host: config.host })
   await app.register(redisPlugin, { cache: config.cache })
   await app.register(cachePlugin, { cache: config.cache })
   await app.register(aiPlugin, { ai: config.ai, cachePolicies: config.cache.policies, warningIntervalMs: config.cache.warningIntervalMs })
@@ -73,6 +80,7 @@ export async function buildApp (config: Config, options: AppOptions = {}): Promi
   await app.register(parseCvRoutes, { limits: config.limits, documents: config.documents })
   await app.register(calculateScoreRoutes, { limits: config.limits })
   await app.register(rankRoutes, { limits: config.limits })
+  await app.register(cvRoutes, { limits: config.limits })
   await app.register(findDomainRoutes, { domains: config.domains, cache: config.cache })
   return app
 }

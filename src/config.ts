@@ -20,6 +20,8 @@ export interface CacheConfig extends CacheSettings {
   l2ConnectTimeoutMs: number
   l2MaxReconnectDelayMs: number
   warningIntervalMs: number
+  /** CV-derived values are sealed in L2 with the first key; every key opens. Empty: stored in clear. */
+  encryptionKeys: EncryptionKey[]
   /** TTL and grace per namespace (CACHE_TTL_<NS>_SECONDS, CACHE_GRACE_<NS>_SECONDS). */
   policies: CachePolicies
   /** Share of the TTL after which the first read of a domain suggestion refreshes it in the background. */
@@ -100,6 +102,36 @@ export interface LimitsConfig {
   rankBodyLimitBytes: number
 }
 
+/** One AES-256 key of CACHE_ENCRYPTION_KEYS: `id` goes into every envelope it seals. */
+export interface EncryptionKey {
+  id: string
+  key: Buffer
+}
+
+export interface RateLimitConfig {
+  windowMs: number
+  /** Requests per window and client on the parsing and scoring routes (CPU and AI provider cost). */
+  computeMax: number
+  /** Requests per window and client on everything else that is not admin (health, docs, metrics). */
+  readMax: number
+  /** Requests per window and client on the admin and erasure routes. */
+  adminMax: number
+  /** How many instances share the limit: without Redis each one allows `max / instances`. */
+  instances: number
+}
+
+export interface SecurityConfig {
+  /** Bearer token of the admin routes; without one they answer loopback clients only. */
+  adminToken: string | undefined
+  /** When non-empty, the API routes require one of these in `x-api-key` or `Authorization: Bearer`. */
+  apiKeys: string[]
+  /** Serve /metrics on this port (and not on the API port) when set. */
+  metricsPort: number | undefined
+  /** /metrics requires the admin token too. */
+  metricsRequireToken: boolean
+  rateLimit: RateLimitConfig
+}
+
 /** Bounds on connections, so that a stalled or dripping client is dropped (in milliseconds). */
 export interface HttpConfig {
   /** Whole request, headers and body: past it the server answers 408 and closes (REQUEST_TIMEOUT_MS). */
@@ -146,6 +178,7 @@ export interface Config {
   ai: AiConfig
   domains: DomainConfig
   limits: LimitsConfig
+  security: SecurityConfig
 }
 
 export type Env = Readonly<Record<string, string | undefined>>
@@ -422,6 +455,55 @@ function readAiConfig (read: EnvReader): AiConfig {
   }
 }
 
+const MIN_SECRET_LENGTH = 16
+const AES_256_KEY_BYTES = 32
+
+function readSecret (read: EnvReader, name: string, value: string): void {
+  if (value.length < MIN_SECRET_LENGTH || /\s/.test(value)) {
+    read.problems.push(`${name} entries must be at least ${MIN_SECRET_LENGTH} characters without white space`)
+  }
+}
+
+/** `kid1:base64key,kid2:base64key`: ids are short names, keys 32 bytes of base64. */
+function readEncryptionKeys (read: EnvReader): EncryptionKey[] {
+  const keys: EncryptionKey[] = []
+  for (const [index, entry] of read.list('CACHE_ENCRYPTION_KEYS').entries()) {
+    const match = /^([A-Za-z0-9_.-]{1,32}):([A-Za-z0-9+/=]+)$/.exec(entry)
+    const key = match === null ? undefined : Buffer.from(match[2]!, 'base64')
+    if (match === null || key === undefined || key.length !== AES_256_KEY_BYTES) {
+      // The key itself is never echoed: only its position.
+      read.problems.push(`CACHE_ENCRYPTION_KEYS entry ${index + 1} must be "id:base64" with an id of 1-32 letters, digits, '.', '_' or '-' and ${AES_256_KEY_BYTES} bytes of key`)
+      continue
+    }
+    if (keys.some((known) => known.id === match[1])) read.problems.push(`CACHE_ENCRYPTION_KEYS has the key id "${match[1]}" twice`)
+    keys.push({ id: match[1]!, key })
+  }
+  return keys
+}
+
+function readSecurityConfig (read: EnvReader): SecurityConfig {
+  const adminToken = read.raw('ADMIN_TOKEN')
+  if (adminToken !== undefined) readSecret(read, 'ADMIN_TOKEN', adminToken)
+  const apiKeys = read.list('API_KEYS')
+  apiKeys.forEach((key) => readSecret(read, 'API_KEYS', key))
+  const metricsPort = read.raw('METRICS_PORT') === undefined ? undefined : read.integer('METRICS_PORT', 0, 1, 65535)
+  const metricsRequireToken = read.boolean('METRICS_REQUIRE_TOKEN', false)
+  if (metricsRequireToken && adminToken === undefined) read.problems.push('METRICS_REQUIRE_TOKEN=true needs ADMIN_TOKEN')
+  return {
+    adminToken,
+    apiKeys,
+    metricsPort,
+    metricsRequireToken,
+    rateLimit: {
+      windowMs: read.integer('RATE_LIMIT_WINDOW_MS', MINUTE_MS, 1000, 60 * MINUTE_MS),
+      computeMax: read.integer('RATE_LIMIT_COMPUTE_MAX', 120, 1, 1_000_000),
+      readMax: read.integer('RATE_LIMIT_READ_MAX', 1200, 1, 1_000_000),
+      adminMax: read.integer('RATE_LIMIT_ADMIN_MAX', 10, 1, 1_000_000),
+      instances: read.integer('RATE_LIMIT_INSTANCES', 1, 1, 1000)
+    }
+  }
+}
+
 export interface TelemetryConfig {
   /** Traces are exported only when an OTLP endpoint is configured and the SDK is not disabled. */
   enabled: boolean
@@ -475,6 +557,7 @@ export function parseConfig (env: Env): Config {
       l1MaxEntries: read.integer('CACHE_L1_MAX_ENTRIES', 50_000, 1, 100_000_000),
       l1MaxBytes: read.integer('CACHE_L1_MAX_BYTES', 64 * 1024 * 1024, 1024, Number.MAX_SAFE_INTEGER),
       warningIntervalMs: read.integer('CACHE_WARNING_INTERVAL_MS', 10_000, 0, 60 * MINUTE_MS),
+      encryptionKeys: readEncryptionKeys(read),
       policies: readCachePolicies(read),
       eagerRefreshFraction: read.fraction('CACHE_EAGER_REFRESH_FRACTION', 0.8)
     },
@@ -490,9 +573,11 @@ export function parseConfig (env: Env): Config {
       maxUploadBytes: read.integer('MAX_UPLOAD_BYTES', 5 * MIB, 1 * KIB, 100 * MIB),
       rankMaxCvs: read.integer('RANK_MAX_CVS', 500, 1, 10_000),
       rankBodyLimitBytes: read.integer('RANK_BODY_LIMIT_BYTES', 16 * MIB, 1 * KIB, 512 * MIB)
-    }
+    },
+    security: readSecurityConfig(read)
   }
   checkBreakerBounds(read, config.cache)
+  if (config.security.metricsPort === config.port) read.problems.push('METRICS_PORT must differ from PORT')
   if (read.problems.length > 0) throw new ConfigError(read.problems)
   return config
 }

@@ -1,6 +1,6 @@
 import t from 'tap'
-import { cacheKey } from '../src/cache/keys.ts'
-import { buildTestApp, PROBE_NAMESPACE, redisReady } from './helpers/app.ts'
+import { cacheKey, hashInput } from '../src/cache/keys.ts'
+import { buildTestApp, cacheKeysIn, PROBE_NAMESPACE, redisReady } from './helpers/app.ts'
 import { startRedisServer } from './helpers/redis-server.ts'
 
 t.test('closing the app flushes pending L2 writes before the Redis connection goes', async (t) => {
@@ -55,6 +55,7 @@ t.test('stats with a healthy Redis: counters, breaker and INFO', async (t) => {
 
   const response = await app.inject('/api/cache/stats')
   t.equal(response.statusCode, 200)
+  t.equal((await cacheKeysIn(redis)).length, 1, 'one cached value (the rest are rate-limit counters)')
   t.match(response.json(), {
     enabled: true,
     partial: false,
@@ -66,7 +67,7 @@ t.test('stats with a healthy Redis: counters, breaker and INFO', async (t) => {
       hits: 0,
       misses: 1,
       last_error: null,
-      info: { version: /^\d+\.\d+/, role: 'master', keys: 1, max_memory_bytes: 0 },
+      info: { version: /^\d+\.\d+/, role: 'master', keys: Number(await redis.command('DBSIZE')), max_memory_bytes: 0 },
       info_error: null
     },
     get_failures: { total: 0 },
@@ -84,21 +85,32 @@ t.test('clear-domains empties the domain namespace in both tiers, in SCAN batche
   app.cache.safeMSet('domain', domains, 3600)
   app.cache.safeSet(PROBE_NAMESPACE, 'kept', 'still here', 60)
   await app.cache.flush()
-  t.equal(Number(await redis.command('DBSIZE')), 1201)
+  t.equal((await cacheKeysIn(redis)).length, 1201)
 
   const response = await app.inject({ method: 'POST', url: '/api/cache/clear-domains' })
   t.equal(response.statusCode, 200)
-  t.same(response.json(), { namespace: 'domain', l1: { removed: 1200 }, l2: { status: 'ok', removed: 1200, reason: null, message: null } })
-  t.equal(Number(await redis.command('DBSIZE')), 1, 'only the other namespace is left in Redis')
-  t.equal(await app.cache.safeGet('domain', 'Company 7'), undefined)
+  t.same(response.json(), { namespace: 'domain', l1: { removed: 1200 }, l2: { status: 'ok', removed: 0, reason: null, message: null, generation: 1 } })
+  t.equal(await app.cache.safeGet('domain', 'Company 7'), undefined, 'unreachable at once, before the background purge')
+  app.cache.safeSet('domain', 'Company 8', { domain: 'new.example' }, 3600)
+  await app.cache.flush()
+  t.same(await cacheKeysIn(redis), [
+    'jobfit:domain:v1:g1:' + hashInput('Company 8'),
+    'jobfit:generations',
+    cacheKey('jobfit', PROBE_NAMESPACE, 'kept')
+  ].sort(), 'the old generation is gone from Redis; the new generation, the counter and the other namespace are left')
   t.equal(await app.cache.safeGet(PROBE_NAMESPACE, 'kept'), 'still here')
+
+  const again = await app.inject({ method: 'POST', url: '/api/cache/clear-domains' })
+  t.equal(again.json().l2.generation, 2, 'each clear is one more generation')
+  await app.cache.flush()
+  t.equal((await cacheKeysIn(redis)).length, 2, 'the generation-1 key went too')
 })
 
 t.test('clear-domains without Redis reports the L2 part as skipped', async (t) => {
   const { app } = await buildTestApp(t)
   app.cache.safeSet('domain', 'Acme', { domain: 'acme.com' }, 60)
   const response = await app.inject({ method: 'POST', url: '/api/cache/clear-domains' })
-  t.same(response.json(), { namespace: 'domain', l1: { removed: 1 }, l2: { status: 'skipped', removed: 0, reason: null, message: null } })
+  t.same(response.json(), { namespace: 'domain', l1: { removed: 1 }, l2: { status: 'skipped', removed: 0, reason: null, message: null, generation: null } })
 })
 
 t.test('closing the app lets an in-flight request finish, then closes its keep-alive connection', async (t) => {
@@ -141,7 +153,8 @@ t.test('a delete or a clear drops the writes still queued for those keys', async
   const deleting = app.cache.safeDel(PROBE_NAMESPACE, 'deleted')
   const clearing = app.cache.clearNamespace('domain')
   await Promise.all([deleting, clearing, app.cache.flush()])
-  t.equal(Number(await redis.command('DBSIZE')), 1, 'only the untouched key reached Redis')
+  t.same(await cacheKeysIn(redis), [cacheKey('jobfit', PROBE_NAMESPACE, 'kept'), 'jobfit:generations'].sort(),
+    'only the untouched key (and the domain generation) reached Redis')
   t.equal(await app.cache.safeGet(PROBE_NAMESPACE, 'deleted'), undefined)
   t.equal(await app.cache.safeGet(PROBE_NAMESPACE, 'kept'), 'v')
 })

@@ -150,6 +150,10 @@ t.test('/docs/json documents the routes with their request and response schemas'
   }
   t.ok(document.paths['/api/parse-cv']?.post?.requestBody?.content['multipart/form-data'], 'the upload is documented')
   const score = document.paths['/api/calculate-score']?.post?.responses['200']?.content?.['application/json']?.schema as { properties: Record<string, unknown> }
+  const erase = document.paths['/api/cv']?.delete
+  t.ok(erase?.requestBody?.content['application/json']?.schema !== undefined && erase.responses['200'] !== undefined, 'DELETE /api/cv is documented')
+  const parsedCv = document.paths['/api/parse-cv']?.post?.responses['200']?.content?.['application/json']?.schema as { properties: Record<string, unknown> }
+  t.ok(parsedCv.properties.cv_id, 'the parse answer documents cv_id')
   t.ok(score.properties.overall && score.properties.breakdown && score.properties.weights && score.properties.explanations)
 })
 

@@ -102,7 +102,8 @@ t.test('a second identical scoring makes zero provider calls and zero Redis roun
   t.same([first.json().meta.source, second.json().meta.source], ['provider', 'cache'])
   t.equal(await metricValue(app, 'ai_requests_total'), providerCalls, 'no provider call')
   const stats = await redis.command('INFO', 'commandstats')
-  t.notMatch(stats, /cmdstat_(get|mget|set|exists|eval|evalsha):/, 'no Redis read or write')
+  t.notMatch(stats, /cmdstat_(get|mget|set|exists|sadd|evalsha):/, 'no cache read or write in Redis')
+  t.match(stats, /cmdstat_eval:calls=2,/, 'the only round trips are the shared rate-limit counter\'s, one per request (the scoring and the /metrics read)')
 
   const fresh = (await buildTestApp(t, { REDIS_URL: redis.url })).app
   await fresh.ready()

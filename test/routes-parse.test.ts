@@ -46,9 +46,10 @@ t.test('POST /api/parse-cv (JSON): a backend engineer CV, field by field', async
   const { app } = await buildTestApp(t)
   const response = await app.inject({ method: 'POST', url: '/api/parse-cv', payload: { text: sampleText('backend-engineer-cv') } })
   t.equal(response.statusCode, 200)
-  const { meta, ...cv } = response.json()
+  const { meta, cv_id: cvId, ...cv } = response.json()
   t.ok(isParsedCv.Check(cv), 'matches the documented schema')
   t.same(meta, { source: 'provider', degraded: false })
+  t.match(cvId, /^[0-9a-f]{64}$/, 'with the cv_id that names its cached data')
   t.match(cv, {
     name: 'Daniel Okafor',
     contact: { email: 'daniel.okafor@example.com', location: 'Austin, TX' },

@@ -213,6 +213,7 @@ export const EXAMPLES: Record<string, { request?: unknown, response: unknown }> 
         "english",
         "spanish"
       ],
+      "cv_id": "034a664d30b80b8df399d9256bd06c8e90b6983e9952c0d6ee708f7cf638e25c",
       "meta": {
         "source": "provider",
         "degraded": false
@@ -462,6 +463,7 @@ export const EXAMPLES: Record<string, { request?: unknown, response: unknown }> 
         "No industry in common: the job is in fintech, the candidate in logistics",
         "Meets the education requirement: bachelor against bachelor required"
       ],
+      "cv_id": "034a664d30b80b8df399d9256bd06c8e90b6983e9952c0d6ee708f7cf638e25c",
       "meta": {
         "source": "provider",
         "degraded": false
@@ -798,7 +800,24 @@ export const EXAMPLES: Record<string, { request?: unknown, response: unknown }> 
         "status": "skipped",
         "removed": 0,
         "reason": null,
-        "message": null
+        "message": null,
+        "generation": null
+      }
+    }
+  },
+  "eraseCv": {
+    "request": {
+      "text": "Daniel Okafor\nSenior Backend Engineer\ndaniel.okafor@example.com | +1 555 014 2398 | Austin, TX\nlinkedin.com/in/daniel-okafor-dev | https://github.com/dokafor\n\nSUMMARY\nBackend engineer with 10 years of experience designing, building and operating distributed systems\nin Node.js and TypeScript. Comfortable owning services end to end: API design, data modelling in\nPostgreSQL, event-driven architectures on Kafka, and running everything on Kubernetes in AWS.\nMentor, pragmatic about testing, allergic to 3 a.m. pages.\n\nTECHNICAL SKILLS\nLanguages: TypeScript, JavaScript, Go, Python, SQL, Bash\nBackend: Node.js, Express, Fastify, NestJS, GraphQL, REST APIs, gRPC\nData: PostgreSQL, MySQL, Redis, MongoDB, Elasticsearch, Kafka, RabbitMQ\nCloud & DevOps: AWS (EC2, S3, Lambda, RDS, SQS), Docker, Kubernetes, Terraform, Helm,\n  GitHub Actions, Jenkins, Prometheus, Grafana, OpenTelemetry\nPractices: Microservices, TDD, CI/CD, Agile / Scrum, System design, Code review\n\nPROFESSIONAL EXPERIENCE\n\nSenior Backend Engineer — Northwind Logistics (Jan 2020 – Present)\n- Led the migration of a monolithic Rails shipment tracker to 14 Node.js/TypeScript microservices on Kubernetes (EKS), cutting p99 latency from 1.8 s to 240 ms.\n- Designed the event backbone on Kafka (30k msgs/s) and the outbox pattern on PostgreSQL.\n- Introduced OpenTelemetry tracing and Grafana dashboards; on-call incidents down 60%.\n- Mentored 5 engineers; ran the backend guild and the architecture review.\n\nBrightpath Health | Software Engineer | 2017-2019\n• Built HIPAA-compliant REST and GraphQL APIs in Node.js (Express) serving 2M patients.\n• Moved batch jobs from cron boxes to AWS Lambda + SQS; saved ~$8k/month.\n• Wrote the integration test harness with Jest and Docker Compose.\n\nSoftware Developer\nCorvid Systems, Chicago, IL\nJun 2015 – Dec 2016\n* Maintained Java and Python services for a B2B invoicing platform.\n* Tuned MySQL queries and added Redis caching (page loads 3x faster).\n\nJunior Web Developer, Pixelworks Studio          Aug 2014 - May 2015\n- JavaScript, HTML, CSS and PHP for agency client sites.\n\nEDUCATION\nB.Sc. in Computer Science\nUniversity of Illinois at Urbana-Champaign, 2010 – 2014\n\nCERTIFICATIONS\n- AWS Certified Solutions Architect – Associate (2021)\n- Certified Kubernetes Administrator (CKA), 2022\n\nLANGUAGES\nEnglish (native), Spanish (professional working proficiency)\n"
+    },
+    "response": {
+      "cv_id": "034a664d30b80b8df399d9256bd06c8e90b6983e9952c0d6ee708f7cf638e25c",
+      "keys": 3,
+      "l1": {
+        "removed": 3
+      },
+      "l2": {
+        "status": "skipped",
+        "removed": 0
       }
     }
   }

@@ -15,7 +15,10 @@ const ERROR_DESCRIPTIONS = {
   400: 'The body does not match the schema, or a text is blank: `message` names the field and the problem.',
   413: 'The body is larger than BODY_LIMIT_BYTES (1 MiB by default), or a text larger than MAX_TEXT_BYTES (100 kB); ' +
     'an upload larger than MAX_UPLOAD_BYTES (5 MiB). Send less.',
+  401: 'The route requires a credential (admin token or API key) and none valid was sent: send `Authorization: Bearer <token>`.',
+  403: 'The credential was valid but does not open this route, or (with no token configured) the client is not on loopback.',
   415: 'The Content-Type is not one this route accepts: `message` names the accepted types.',
+  429: 'Too many requests from this client in the current window: retry after the seconds in the Retry-After header.',
   422: 'The uploaded file is not a readable PDF, DOCX or text file (e.g. a scanned PDF with no text layer, or a corrupt file).',
   502: 'The AI provider answered with something unusable or refused the request. Retrying may help.',
   503: 'A dependency is unavailable or overloaded (the AI provider; on uploads, also the document readers): ' +
@@ -27,6 +30,8 @@ export type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS
 
 /** The errors of a route that reads a JSON body: invalid (400), too large (413), wrong type (415). */
 export const BODY_ERRORS = [400, 413, 415] as const satisfies readonly ErrorStatus[]
+/** The errors of a route behind access control and a rate limit (admin and erasure routes). */
+export const ACCESS_ERRORS = [401, 403, 429] as const satisfies readonly ErrorStatus[]
 /** The errors of a route that calls the AI provider (with no stale or fallback answer to give). */
 export const AI_ERRORS = [502, 503, 504] as const satisfies readonly ErrorStatus[]
 
@@ -46,7 +51,7 @@ export function errorResponses (...statuses: readonly ErrorStatus[]): Record<Err
     responses[status] = {
       $ref: `${ERROR_RESPONSE_ID}#`,
       description: ERROR_DESCRIPTIONS[status],
-      ...(status === 503 ? { headers: { 'retry-after': { type: 'integer', description: 'Seconds to wait before retrying' } } } : {})
+      ...(status === 503 || status === 429 ? { headers: { 'retry-after': { type: 'integer', description: 'Seconds to wait before retrying' } } } : {})
     }
   }
   return responses as Record<ErrorStatus, ErrorResponseSchema>

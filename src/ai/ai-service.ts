@@ -1,5 +1,6 @@
-import type { CacheInput, TwoTierCache, Validator } from '../cache/index.ts'
-import { FailSafeCache } from '../cache/index.ts'
+import type { CacheInput, EntryRef, EraseResult, TwoTierCache, Validator } from '../cache/index.ts'
+import { FailSafeCache, hashInput } from '../cache/index.ts'
+import { describeCv } from '../matching/describe-cv.ts'
 import { CACHE_POLICY } from '../cache-policy.ts'
 import type { CachePolicies } from '../cache-policy.ts'
 import type { AiResilienceConfig } from '../config.ts'
@@ -53,16 +54,20 @@ export class AiService {
   private readonly fallback: AiService | undefined
   private readonly observer: ResilienceObserver | undefined
   private readonly isVector: Validator<Float32Array>
+  private readonly cache: TwoTierCache
+  private readonly entries: FailSafeCache
 
   constructor (provider: AiProvider, cache: TwoTierCache, options: AiServiceOptions = {}) {
     this.provider = provider
+    this.cache = cache
+    this.entries = new FailSafeCache(cache)
     this.policies = options.policies ?? CACHE_POLICY
     this.fallback = options.fallback
     this.observer = options.observer
     const resilience = options.resilience ?? DEFAULT_RESILIENCE
     this.breakers = new ProviderBreakers({ failureThreshold: resilience.breakerFailureThreshold, cooldownMs: resilience.breakerCooldownMs })
     this.resolver = new FailSafeResolver({
-      cache: new FailSafeCache(cache),
+      cache: this.entries,
       guard: new ProviderGuard({ breakers: this.breakers, timeouts: resilience, observer: options.observer }),
       throttleSeconds: resilience.failSafeThrottleSeconds,
       observer: options.observer
@@ -84,6 +89,36 @@ export class AiService {
   parseCv (text: string, provenance?: Provenance): Promise<ParsedCv> {
     return this.resolve('parse_cv', this.policies.cv, { text }, isParsedCv, provenance,
       (options) => this.provider.parseCv(text, options), (fallback) => fallback.parseCv(text))
+  }
+
+  /**
+   * The CV's identifier: the very hash its parse result is cached under (provider and
+   * normalized text), so it names the cached data without revealing anything of the CV.
+   */
+  cvId (text: string): string {
+    return hashInput(this.cvInput(text))
+  }
+
+  /** Links the role and industries cached for `cv` to its `cvId`, so that erasing the CV finds them. */
+  linkCvDerivatives (cvId: string, cv: ParsedCv): void {
+    this.cache.linkToOwner(cvId, this.derivedRefs(cv), this.cvLifetimeSeconds())
+  }
+
+  /**
+   * Removes every cached artefact of one CV: its parse result, and the role and industries
+   * derived from it (found through the CV's index), in both tiers and on every instance.
+   */
+  async eraseCv (cvId: string): Promise<EraseResult> {
+    const parseRef: EntryRef = { namespace: this.policies.cv.namespace, hash: cvId }
+    return this.cache.eraseOwner(cvId, [parseRef])
+  }
+
+  /** Same, from the text: the artefacts of its cached parse result are named even if they were never linked. */
+  async eraseCvText (text: string): Promise<EraseResult & { cvId: string }> {
+    const cvId = this.cvId(text)
+    const parsed = await this.entries.read(this.policies.cv, this.cvInput(text), isParsedCv)
+    const refs: EntryRef[] = [{ namespace: this.policies.cv.namespace, hash: cvId }, ...(parsed === undefined ? [] : this.derivedRefs(parsed.value))]
+    return { cvId, ...await this.cache.eraseOwner(cvId, refs) }
   }
 
   extractIndustries (text: string, provenance?: Provenance): Promise<Industry[]> {
@@ -132,6 +167,25 @@ export class AiService {
   }
 
   /** The model and its dimensions are part of the key: a different model never reuses a vector. */
+  private cvInput (text: string) {
+    return { provider: this.provider.id, text }
+  }
+
+  /** How long a CV's entries may live, grace included: its index must live as long. */
+  private cvLifetimeSeconds (): number {
+    const { cv, role, industries } = this.policies
+    return Math.max(...[cv, role, industries].map((policy) => policy.ttlSeconds + policy.graceSeconds))
+  }
+
+  /** The cache entries a CV's classification is stored under (the inputs `resolve()` hashes). */
+  private derivedRefs (cv: ParsedCv): EntryRef[] {
+    const { title, text } = describeCv(cv)
+    return [
+      { namespace: this.policies.role.namespace, hash: hashInput({ provider: this.provider.id, title, text }) },
+      { namespace: this.policies.industries.namespace, hash: hashInput({ provider: this.provider.id, text }) }
+    ]
+  }
+
   private embeddingInput (text: string) {
     return { model: this.provider.embeddingModel, dimensions: this.provider.embeddingDimensions, text }
   }

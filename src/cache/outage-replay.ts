@@ -53,6 +53,20 @@ export class OutageReplay {
     return outcome.failure === undefined ? { removed: outcome.removed } : { removed: outcome.removed, failure: outcome.failure }
   }
 
+  /** An invalidation whose L2 change could not be made now: replayed (applied, then published) once Redis answers. */
+  defer (invalidation: Invalidation): void {
+    this.options.queue.addInvalidation(invalidation)
+    this.schedule()
+  }
+
+  /** Publishes an invalidation whose L2 change is already made; deferred when the publish fails. */
+  async announce (invalidation: Invalidation): Promise<void> {
+    const { l2, bus } = this.options
+    if (bus === undefined) return
+    const published = await l2.publish(bus.channel, bus.encode(invalidation))
+    if (!published.ok) this.defer(invalidation)
+  }
+
   /** Writes that did not reach L2. */
   lost (writes: readonly LostWrite[]): void {
     this.options.queue.addWrites(writes)

@@ -158,13 +158,13 @@ export class RedisTier {
 
   /**
    * SCAN + UNLINK in bounded batches on every master (a cluster's SCAN sees one node's keys),
-   * the masters in parallel: never a KEYS call that would block Redis.
+   * the masters in parallel: never a KEYS call that would block Redis. `keep` spares matching keys.
    */
-  async unlinkMatching (pattern: string): Promise<ScanUnlinkResult> {
+  async unlinkMatching (pattern: string, keep: (key: string) => boolean = () => false): Promise<ScanUnlinkResult> {
     const masters = this.connection.masters()
     // A cluster not connected yet knows no master: that is a failed clear, not an empty one.
     if (masters.length === 0) return { removed: 0, failure: this.notReadyFailure() }
-    const perMaster = await Promise.all(masters.map((node) => this.unlinkMatchingOn(node, pattern)))
+    const perMaster = await Promise.all(masters.map((node) => this.unlinkMatchingOn(node, pattern, keep)))
     const removed = perMaster.reduce((sum, result) => sum + result.removed, 0)
     const failed = perMaster.find((result) => result.failure !== undefined)?.failure
     return failed === undefined ? { removed } : { removed, failure: failed }
@@ -311,14 +311,14 @@ export class RedisTier {
     this.onLatency?.(operation, (performance.now() - started) / 1000, failed === undefined)
   }
 
-  private async unlinkMatchingOn (node: Redis, pattern: string): Promise<ScanUnlinkResult> {
+  private async unlinkMatchingOn (node: Redis, pattern: string, keep: (key: string) => boolean): Promise<ScanUnlinkResult> {
     let cursor = '0'
     let removed = 0
     do {
       const page = await this.run('scan', () => node.scan(cursor, 'MATCH', pattern, 'COUNT', SCAN_BATCH))
       if (!page.ok) return { removed, failure: page.failure }
       const [next, keys] = page.value
-      const unlinked = await this.unlink(keys)
+      const unlinked = await this.unlink(keys.filter((key) => !keep(key)))
       if (!unlinked.ok) return { removed, failure: unlinked.failure }
       removed += unlinked.value
       cursor = next
@@ -357,7 +357,7 @@ function commandOutcomes (node: NodeReplies, count: number): Array<L2Result<unkn
  * reply that is already in the socket before the call is declared timed out: a busy process is
  * not a slow Redis, and one false timeout would open the circuit.
  */
-function withDeadline<T> (work: Promise<T>, ms: number): Promise<T> {
+export function withDeadline<T> (work: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => setImmediate(() => reject(new DeadlineExceededError(ms))), ms)
     work.then(

@@ -26,5 +26,38 @@ export function createSentinelConnection (settings: RedisConnectionSettings, top
     enableReadyCheck: true,
     ...(tls === undefined ? {} : { enableTLSForSentinelMode: true, sentinelTLS: tls })
   })
-  return new SingleNodeConnection('sentinel', client)
+  return new SingleNodeConnection('sentinel', reconnectingAfterFailover(client, settings.maxReconnectDelayMs),
+    (duplicate) => reconnectingAfterFailover(duplicate, settings.maxReconnectDelayMs))
+}
+
+/**
+ * ioredis (6.0) can end a Sentinel client for good in the middle of a failover: the failover
+ * detector of the lost connection stays subscribed to `+switch-master` and, when the message
+ * arrives while a reconnection is asking a sentinel for the master, its disconnect() makes that
+ * attempt fail with "Connection is closed", and a failed (re)connect sets the status to `end`
+ * without any retry. The client then stays down until the process restarts. An `end` that
+ * nobody asked for (no quit() or disconnect() of ours) therefore starts connecting again, after
+ * the usual reconnection delay.
+ */
+export function reconnectingAfterFailover (client: Redis, maxDelayMs: number): Redis {
+  let closing = false
+  let attempt = 0
+  const quit = client.quit.bind(client)
+  const disconnect = client.disconnect.bind(client)
+  client.quit = ((...args: Parameters<Redis['quit']>) => {
+    closing = true
+    return quit(...args)
+  }) as Redis['quit']
+  client.disconnect = (reconnect = false) => {
+    if (!reconnect) closing = true
+    disconnect(reconnect)
+  }
+  client.on('ready', () => { attempt = 0 })
+  client.on('end', () => {
+    if (closing) return
+    setTimeout(() => {
+      if (!closing && client.status === 'end') client.connect().catch(() => {})
+    }, reconnectDelay(++attempt, maxDelayMs)).unref()
+  })
+  return client
 }

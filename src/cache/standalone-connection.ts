@@ -10,9 +10,13 @@ export class SingleNodeConnection implements L2Connection {
   readonly topology: Topology
   readonly client: Redis
 
-  constructor (topology: Topology, client: Redis) {
+  /** How a duplicate is adapted like the client itself (Sentinel's recovery from a lost failover). */
+  private readonly adaptDuplicate: (duplicate: Redis) => Redis
+
+  constructor (topology: Topology, client: Redis, adaptDuplicate: (duplicate: Redis) => Redis = (duplicate) => duplicate) {
     this.topology = topology
     this.client = client
+    this.adaptDuplicate = adaptDuplicate
   }
 
   partition (keys: readonly string[]): number[][][] {
@@ -30,7 +34,7 @@ export class SingleNodeConnection implements L2Connection {
   }
 
   duplicate (): Redis {
-    return this.client.duplicate()
+    return this.adaptDuplicate(this.client.duplicate())
   }
 
   connect (): void {

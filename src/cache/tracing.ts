@@ -9,7 +9,7 @@ import type { CacheFailure, Tier } from './failure.ts'
  */
 const tracer = trace.getTracer('jobfit-cache')
 
-export type CacheSpanName = 'cache.get' | 'cache.mget' | 'cache.set' | 'cache.mset' | 'cache.del' | 'cache.clear'
+export type CacheSpanName = 'cache.get' | 'cache.mget' | 'cache.set' | 'cache.mset' | 'cache.del' | 'cache.clear' | 'cache.link' | 'cache.erase'
 
 /** Outside any traced operation there is no trace to join: this stands in, recording nothing. */
 const UNTRACED: Span = trace.wrapSpanContext(INVALID_SPAN_CONTEXT)

@@ -1,14 +1,18 @@
+import { LRUCache } from 'lru-cache'
 import type { Span } from '@opentelemetry/api'
 import type { BreakerState } from './circuit-breaker.ts'
 import type { CacheFailure, Tier } from './failure.ts'
 import { failure } from './failure.ts'
 import type { CacheInput } from './keys.ts'
-import { assertNamespace, cacheKey, namespacePrefix } from './keys.ts'
+import type { EnvelopeCipher } from './envelope-cipher.ts'
+import { assertNamespace, hashInput, namespacePrefix } from './keys.ts'
 import type { MemoryTier } from './memory-tier.ts'
 import { CacheCounters } from './observer.ts'
 import type { CacheObserver, CacheOperation, FailureCounts, TierCounts } from './observer.ts'
 import type { Invalidation, InvalidationBus } from './invalidation-bus.ts'
 import { OutageReplay } from './outage-replay.ts'
+import type { NamespaceGenerations } from './namespace-generations.ts'
+import type { OwnerIndex } from './owner-index.ts'
 import { INFO_SECTIONS, parseRedisInfo } from './redis-info.ts'
 import { ReplayQueue } from './replay-queue.ts'
 import type { RedisInfo } from './redis-info.ts'
@@ -37,6 +41,12 @@ export interface TwoTierCacheOptions {
   resyncNamespaces?: readonly string[] | undefined
   /** Bounds and pace of the replay of what an outage kept from L2 (lost writes, invalidations). */
   replay?: ReplaySettings | undefined
+  /** Makes a namespace clear one HINCRBY; required with an L2 (createCache provides it). See NamespaceGenerations. */
+  generations?: NamespaceGenerations | undefined
+  /** Seals the L2 values of the namespaces it names (personal data at rest). */
+  cipher?: EnvelopeCipher | undefined
+  /** Which keys derive from which owner (a CV), for erasure; only with an L2. */
+  owners?: OwnerIndex | undefined
   now?: () => number
 }
 
@@ -58,11 +68,28 @@ export interface MSetEntry {
   value: unknown
 }
 
+/** One cached entry, named by its namespace and the hash of its input (`hashInput`). */
+export interface EntryRef {
+  namespace: string
+  hash: string
+}
+
+export interface EraseResult {
+  /** How many keys were looked for (those named plus those the owner's index listed). */
+  keys: number
+  l1Removed: number
+  l2Removed: number
+  /** Set when L2 could not be erased: nothing of it was removed, retry later. */
+  l2Failure?: CacheFailure
+}
+
 export interface ClearResult {
   l1Removed: number
   l2Removed: number
   /** Set when L2 could not be cleared completely (or at all); `l2Removed` counts what did go. */
   l2Failure?: CacheFailure
+  /** The namespace's new generation: its old L2 keys are unreachable now and unlinked in the background. */
+  generation?: number
 }
 
 /**
@@ -96,6 +123,9 @@ type Lookup<T> = { found: true, value: T } | { found: false }
 
 const MISS: Lookup<never> = { found: false }
 
+/** Owner links this instance remembers having written (one short string each). */
+const RECENT_LINKS = 10_000
+
 /**
  * The cache the application uses: L1 (in-process) in front of L2 (Redis). Its promise is that
  * no method throws or waits longer than the L2 deadline because of the cache: a failed read
@@ -118,6 +148,12 @@ export class TwoTierCache {
   private readonly replay: OutageReplay | undefined
   private readonly resyncPrefixes: readonly string[]
   private l1Resyncs = 0
+  private readonly generations: NamespaceGenerations | undefined
+  private readonly cipher: EnvelopeCipher | undefined
+  private readonly owners: OwnerIndex | undefined
+  private readonly recentLinks = new LRUCache<string, true>({ max: RECENT_LINKS })
+  /** Background removals of old generations' keys, awaited by flush(). */
+  private readonly purges = new Set<Promise<void>>()
 
   constructor (options: TwoTierCacheOptions) {
     this.enabled = options.enabled
@@ -148,7 +184,18 @@ export class TwoTierCache {
     this.resyncPrefixes = options.resyncNamespaces === undefined
       ? [`${this.keyPrefix}:`]
       : options.resyncNamespaces.map((namespace) => namespacePrefix(this.keyPrefix, namespace))
-    this.bus?.start((invalidation) => this.invalidateLocally(invalidation), () => this.resync())
+    this.generations = options.l2 === undefined ? undefined : options.generations
+    this.cipher = options.cipher
+    this.owners = options.l2 === undefined ? undefined : options.owners
+    this.bus?.start((invalidation) => {
+      this.invalidateLocally(invalidation)
+      // Another instance cleared a namespace: adopt its new generation now, not at the next refresh,
+      // and clear L1 again once adopted: a read in between may have copied an old value into it.
+      if (invalidation.kind === 'clear' && this.generations !== undefined) {
+        void this.generations.refresh().then(() => this.invalidateLocally(invalidation))
+      }
+    }, () => this.resync())
+    this.generations?.start()
   }
 
   async safeGet<T> (namespace: string, input: CacheInput, options: ReadOptions<T> = {}): Promise<T | undefined> {
@@ -233,26 +280,98 @@ export class TwoTierCache {
     })
   }
 
-  /** Empties a namespace: L1 at once, L2 by SCAN + UNLINK in bounded batches. */
+  /**
+   * Empties a namespace: L1 at once; L2 logically at once by a new generation (one HINCRBY), the
+   * old keys then by SCAN + UNLINK in bounded batches in the background (awaited by flush()).
+   */
   async clearNamespace (namespace: string): Promise<ClearResult> {
     assertNamespace(namespace)
     const prefix = namespacePrefix(this.keyPrefix, namespace)
     const invalidation: Invalidation = { kind: 'clear', prefix }
     const l1Removed = this.invalidateLocally(invalidation)
-    if (!this.enabled || this.replay === undefined) return { l1Removed, l2Removed: 0 }
+    // createCache gives every L2 its generations.
+    if (!this.enabled || this.replay === undefined || this.generations === undefined) return { l1Removed, l2Removed: 0 }
+    const generations = this.generations
     const span = startCacheSpan('cache.clear', namespace, { 'cache.tier': 'l2' })
-    const l2 = await inSpan(span, () => this.replay!.invalidate(invalidation))
-    if (l2.failure !== undefined) this.reportFailure(span, 'clear', namespace, l2.failure, 1)
-    span.setAttribute('cache.removed', l1Removed + l2.removed)
+    const bumped = await inSpan(span, () => generations.bump(namespace))
+    if (!bumped.ok) {
+      this.reportFailure(span, 'clear', namespace, bumped.failure, 1)
+      // Replayed once Redis answers: the old keys go then, and the other instances hear of it.
+      this.replay.defer(invalidation)
+      span.end()
+      return { l1Removed, l2Removed: 0, l2Failure: bumped.failure }
+    }
+    span.setAttribute('cache.generation', bumped.value)
+    await inSpan(span, () => this.replay!.announce(invalidation))
+    this.purgeInBackground(span, namespace, prefix, prefix + generations.segment(namespace))
+    return { l1Removed, l2Removed: 0, generation: bumped.value }
+  }
+
+  /** Unlinks the namespace's keys of every generation but `currentPrefix`'s; ends `span` when done. */
+  private purgeInBackground (span: Span, namespace: string, prefix: string, currentPrefix: string): void {
+    const purge = inSpan(span, () => this.l2!.unlinkMatching(`${prefix}*`, (key) => key.startsWith(currentPrefix))).then((result) => {
+      if (result.failure !== undefined) this.reportFailure(span, 'set', namespace, result.failure, 1)
+      span.setAttribute('cache.removed', result.removed)
+      span.end()
+    })
+    this.purges.add(purge)
+    void purge.finally(() => this.purges.delete(purge))
+  }
+
+  /**
+   * Records that `entries` derive from `owner`, so that {@link eraseOwner} finds them. Behind the
+   * caller's back like a write; a lost record is counted like a lost write.
+   */
+  linkToOwner (owner: string, entries: readonly EntryRef[], ttlSeconds: number): void {
+    if (!this.enabled || this.owners === undefined || entries.length === 0) return
+    const owners = this.owners
+    const keys = entries.map((entry) => this.keyOfHash(entry.namespace, entry.hash))
+    // A repeat (the same CV scored again) costs no round trip: the index already lists these keys.
+    const linkId = `${owner}|${keys.join('|')}`
+    if (this.recentLinks.has(linkId)) return
+    this.recentLinks.set(linkId, true)
+    void owners.add(owner, keys, ttlSeconds * 1000).then((result) => {
+      if (result.ok) return
+      this.recentLinks.delete(linkId)
+      const span = startCacheSpan('cache.link', entries[0]!.namespace, { 'cache.tier': 'l2' })
+      this.reportFailure(span, 'set', entries[0]!.namespace, result.failure, 1)
+      span.end()
+    })
+  }
+
+  /**
+   * Physically removes every entry derived from `owner`: the ones named and the ones its index
+   * lists, from this L1, from every other instance's L1 (through the bus) and from L2, with the
+   * index itself. Without L2 only L1 is concerned. When L2 fails, L1 is still erased and the
+   * failure is returned: the caller must say that the erasure is incomplete.
+   */
+  async eraseOwner (owner: string, entries: readonly EntryRef[]): Promise<EraseResult> {
+    const named = entries.map((entry) => this.keyOfHash(entry.namespace, entry.hash))
+    const span = startCacheSpan('cache.erase', entries[0]?.namespace ?? 'owner', { 'cache.tier': 'l2' })
+    const indexed = this.owners === undefined ? { ok: true as const, value: [] } : await inSpan(span, () => this.owners!.members(owner))
+    const listed = indexed.ok ? indexed.value : []
+    const keys = [...new Set([...named, ...listed.filter((key) => key.startsWith(`${this.keyPrefix}:`))])]
+    let l1Removed = 0
+    for (const key of keys) l1Removed += this.invalidateLocally({ kind: 'delete', key })
+    if (this.l2 === undefined || !this.enabled) {
+      span.end()
+      return { keys: keys.length, l1Removed, l2Removed: 0 }
+    }
+    const unlinked = indexed.ok ? await inSpan(span, () => this.l2!.unlink([...keys, this.owners!.key(owner)])) : indexed
+    if (!unlinked.ok) {
+      this.reportFailure(span, 'set', 'owner', unlinked.failure, keys.length)
+      span.end()
+      return { keys: keys.length, l1Removed, l2Removed: 0, l2Failure: unlinked.failure }
+    }
+    await inSpan(span, () => Promise.all(keys.map((key) => this.replay!.announce({ kind: 'delete', key }))))
     span.end()
-    return l2.failure === undefined
-      ? { l1Removed, l2Removed: l2.removed }
-      : { l1Removed, l2Removed: l2.removed, l2Failure: l2.failure }
+    // The index key itself is not one of the caller's entries.
+    return { keys: keys.length, l1Removed, l2Removed: unlinked.value - (listed.length > 0 ? 1 : 0) }
   }
 
   /** Resolves once every queued L2 write has been attempted (tests, shutdown). */
-  flush (): Promise<void> {
-    return this.writes.flush()
+  async flush (): Promise<void> {
+    await Promise.all([this.writes.flush(), ...this.purges])
   }
 
   /** Flushes pending writes and stops background work. The Redis client is left to its owner. */
@@ -261,6 +380,7 @@ export class TwoTierCache {
     this.replay?.close()
     this.l2?.close()
     this.bus?.close()
+    this.generations?.close()
   }
 
   stats (): CacheStats {
@@ -314,10 +434,18 @@ export class TwoTierCache {
     this.replayQueue.cancelWrites(invalidation)
     if (invalidation.kind === 'delete') {
       this.writes.discard((queued) => queued.write.key === invalidation.key)
+      this.forgetLinks(invalidation.key)
       return this.l1.delete(invalidation.key) ? 1 : 0
     }
     this.writes.discard((queued) => queued.write.key.startsWith(invalidation.prefix))
     return this.l1.deleteByPrefix(invalidation.prefix)
+  }
+
+  /** A deleted entry may be cached again later: its owner link must then be written again. Deletes are rare. */
+  private forgetLinks (key: string): void {
+    for (const linkId of [...this.recentLinks.keys()]) {
+      if (linkId.includes(`|${key}`)) this.recentLinks.delete(linkId)
+    }
   }
 
   /**
@@ -329,6 +457,8 @@ export class TwoTierCache {
     for (const prefix of this.resyncPrefixes) removed += this.l1.deleteByPrefix(prefix)
     this.l1Resyncs++
     this.observer?.onL1Resync?.(removed)
+    // A clear by another instance may have been missed too: its generation is adopted now.
+    void this.generations?.refresh()
     void this.replay?.replay()
   }
 
@@ -337,7 +467,11 @@ export class TwoTierCache {
       assertNamespace(namespace)
       this.knownNamespaces.add(namespace)
     }
-    return cacheKey(this.keyPrefix, namespace, input)
+    return this.keyOfHash(namespace, hashInput(input))
+  }
+
+  private keyOfHash (namespace: string, hash: string): string {
+    return namespacePrefix(this.keyPrefix, namespace) + (this.generations?.segment(namespace) ?? '') + hash
   }
 
   private peekL1<T> (key: string): Lookup<T> {
@@ -377,15 +511,19 @@ export class TwoTierCache {
 
   private decodeL2<T> (span: Span, namespace: string, key: string, text: string | null, validate: Validator<T> | undefined): Lookup<T> {
     if (text === null) return MISS
-    const decoded = decode<T>(text, validate)
-    if (!decoded.ok) {
-      // Counted and traced like any other failed read; the next write of this key replaces it.
-      this.reportFailure(span, 'get', namespace, failure('corrupt', decoded.problem), 1)
-      return MISS
-    }
+    const opened = this.cipher?.seals(namespace) === true ? this.cipher.open(text, key) : { ok: true as const, text }
+    if (!opened.ok) return this.corrupt(span, namespace, opened.problem)
+    const decoded = decode<T>(opened.text, validate)
+    if (!decoded.ok) return this.corrupt(span, namespace, decoded.problem)
     const remainingMs = decoded.expiresAt - this.now()
-    this.l1.set(key, decoded.value, remainingMs, estimateBytes(decoded.value, text))
+    this.l1.set(key, decoded.value, remainingMs, estimateBytes(decoded.value, opened.text))
     return { found: true, value: decoded.value }
+  }
+
+  /** Counted and traced like any other failed read; the next write of this key replaces the value. */
+  private corrupt (span: Span, namespace: string, problem: string): Lookup<never> {
+    this.reportFailure(span, 'get', namespace, failure('corrupt', problem), 1)
+    return MISS
   }
 
   /** A TTL that is not a positive number means "do not cache". */
@@ -397,7 +535,9 @@ export class TwoTierCache {
     for (const { key, value } of entries) {
       const encoded = encode(value, expiresAt)
       this.l1.set(key, value, ttlMs, estimateBytes(value, encoded.text))
-      if (this.l2 !== undefined) queued.push({ namespace, write: { key, text: encoded.text, ttlMs }, expiresAt })
+      if (this.l2 === undefined) continue
+      const text = this.cipher?.seals(namespace) === true ? this.cipher.seal(encoded.text, key) : encoded.text
+      queued.push({ namespace, write: { key, text, ttlMs }, expiresAt })
     }
     if (queued.length > 0) this.writes.enqueue(queued)
   }

@@ -110,3 +110,11 @@ export async function eventually (check: () => Promise<boolean> | boolean, timeo
 export function redisReady (app: FastifyInstance, timeoutMs = EVENTUALLY_TIMEOUT_MS): Promise<boolean> {
   return eventually(async () => (await app.inject('/ready')).json().redis === 'ready', timeoutMs)
 }
+
+/**
+ * The cache's keys in a test's Redis, sorted: everything but the rate limiter's counters (which
+ * every request, /ready included, may add).
+ */
+export async function cacheKeysIn (redis: { command (...args: string[]): Promise<string> }): Promise<string[]> {
+  return (await redis.command('KEYS', '*')).split('\n').filter((key) => key !== '' && !key.includes(':ratelimit:')).sort()
+}

@@ -15,7 +15,7 @@ import { sampleText } from '../fixtures/texts/index.ts'
 
 const OUTPUT = new URL('../../routes/shared/examples.ts', import.meta.url)
 
-interface ExampleRequest { method: 'GET' | 'POST', url: string, body?: unknown }
+interface ExampleRequest { method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown }
 
 /** operationId → the request whose answer is the example (a new route adds its own here). */
 export const EXAMPLE_REQUESTS: Record<string, ExampleRequest> = {
@@ -39,7 +39,9 @@ export const EXAMPLE_REQUESTS: Record<string, ExampleRequest> = {
   getHealth: { method: 'GET', url: '/health' },
   getReadiness: { method: 'GET', url: '/ready' },
   getCacheStats: { method: 'GET', url: '/api/cache/stats' },
-  clearDomainCache: { method: 'POST', url: '/api/cache/clear-domains' }
+  clearDomainCache: { method: 'POST', url: '/api/cache/clear-domains' },
+  // Last: it erases what the parse and scoring examples cached about this CV.
+  eraseCv: { method: 'DELETE', url: '/api/cv', body: { text: sampleText('backend-engineer-cv') } }
 }
 
 /** The app the examples come from: the defaults of `npm start` without Redis. */

@@ -186,6 +186,49 @@ t.test('breaker and replay settings out of range are rejected', async (t) => {
   }
 })
 
+t.test('security: defaults fail closed for admin and keep the API open', async (t) => {
+  t.same(parseConfig({}).security, {
+    adminToken: undefined,
+    apiKeys: [],
+    metricsPort: undefined,
+    metricsRequireToken: false,
+    rateLimit: { windowMs: 60_000, computeMax: 120, readMax: 1200, adminMax: 10, instances: 1 }
+  })
+  t.same(parseConfig({}).cache.encryptionKeys, [])
+  const config = parseConfig({
+    ADMIN_TOKEN: 'a'.repeat(16),
+    API_KEYS: ` ${'k'.repeat(20)} , ${'j'.repeat(16)} `,
+    METRICS_PORT: '9100',
+    METRICS_REQUIRE_TOKEN: 'true',
+    RATE_LIMIT_COMPUTE_MAX: '5',
+    RATE_LIMIT_INSTANCES: '3'
+  })
+  t.match(config.security, { adminToken: 'a'.repeat(16), apiKeys: ['k'.repeat(20), 'j'.repeat(16)], metricsPort: 9100, metricsRequireToken: true })
+  t.match(config.security.rateLimit, { computeMax: 5, instances: 3 })
+})
+
+t.test('security: weak secrets, a metrics port clash and a token requirement without a token are named', async (t) => {
+  t.match(configError({ ADMIN_TOKEN: 'short' }).problems, [/ADMIN_TOKEN entries must be at least 16 characters/])
+  t.match(configError({ API_KEYS: `${'k'.repeat(20)},tiny` }).problems, [/API_KEYS entries must be at least 16/])
+  t.match(configError({ METRICS_PORT: '8001' }).problems, [/METRICS_PORT must differ from PORT/])
+  t.match(configError({ METRICS_PORT: '0' }).problems, [/METRICS_PORT must be an integer between 1 and 65535/])
+  t.match(configError({ METRICS_REQUIRE_TOKEN: 'true' }).problems, [/METRICS_REQUIRE_TOKEN=true needs ADMIN_TOKEN/])
+  t.match(configError({ RATE_LIMIT_WINDOW_MS: '10' }).problems, [/RATE_LIMIT_WINDOW_MS/])
+  t.match(configError({ RATE_LIMIT_INSTANCES: '0' }).problems, [/RATE_LIMIT_INSTANCES/])
+})
+
+t.test('CACHE_ENCRYPTION_KEYS: id:base64 of 32 bytes, first one seals; bad entries never echo the key', async (t) => {
+  const first = Buffer.alloc(32, 1).toString('base64')
+  const second = Buffer.alloc(32, 2).toString('base64')
+  const keys = parseConfig({ CACHE_ENCRYPTION_KEYS: `k2026:${first}, k2025:${second}` }).cache.encryptionKeys
+  t.same(keys.map((key) => key.id), ['k2026', 'k2025'])
+  t.same(keys[0]!.key, Buffer.alloc(32, 1))
+  const short = Buffer.alloc(16, 3).toString('base64')
+  const error = configError({ CACHE_ENCRYPTION_KEYS: `a:${short},b:${first},b:${second},nocolon` })
+  t.match(error.problems, [/entry 1 must be "id:base64"/, /has the key id "b" twice/, /entry 4 must be "id:base64"/])
+  t.notMatch(error.message, short, 'the key material is not in the message')
+})
+
 t.test('Redis topologies: cluster, sentinel or standalone, with shared credentials and TLS', async (t) => {
   const cluster = parseConfig({ REDIS_CLUSTER_NODES: '10.0.0.1:7000, redis-b:7001,[::1]:7002', REDIS_PASSWORD: 'pw', REDIS_TLS: 'true' }).cache.redis
   t.same(cluster, {
