@@ -18,7 +18,7 @@ import type { RedisOptions } from 'ioredis'
 import { createCache } from '../../src/cache/index.ts'
 import { createStandaloneConnection } from '../../src/cache/standalone-connection.ts'
 import type { SingleNodeConnection } from '../../src/cache/standalone-connection.ts'
-import type { CacheSettings, TwoTierCache } from '../../src/cache/index.ts'
+import type { TwoTierCache } from '../../src/cache/index.ts'
 import { parseConfig } from '../../src/config.ts'
 import type { CacheConfig } from '../../src/config.ts'
 
@@ -57,7 +57,7 @@ export interface JobfitInstance {
 }
 
 /** jobfit's cache as the service builds it: the config defaults, with REDIS_URL pointing at `url`. */
-export async function createJobfit (url: string, overrides: Partial<CacheSettings> = {}): Promise<JobfitInstance> {
+export async function createJobfit (url: string, overrides: Partial<CacheConfig> = {}): Promise<JobfitInstance> {
   const settings = { ...parseConfig({ REDIS_URL: url }).cache, ...overrides }
   const connection = createStandaloneConnection({
     ...settings.redis!,
