@@ -115,11 +115,13 @@ const rankRoutes: FastifyPluginAsyncTypebox<RankRoutesOptions> = async (fastify,
 }
 
 function requireUniqueIds (ids: readonly string[]): void {
-  const seen = new Set<string>()
-  for (const id of ids) {
-    if (seen.has(id)) throw new ClientError(400, `cvs ids must be unique; "${id}" appears more than once`)
-    seen.add(id)
-  }
+  // Named by position, not by value: a caller's id may be a name or an e-mail address.
+  const firstAt = new Map<string, number>()
+  ids.forEach((id, index) => {
+    const first = firstAt.get(id)
+    if (first !== undefined) throw new ClientError(400, `cvs[${index}].id repeats cvs[${first}].id: ids must be unique`)
+    firstAt.set(id, index)
+  })
 }
 
 /** Best first; equal overall scores are ordered by the skills score, then by request order. */

@@ -78,7 +78,7 @@ t.test('bad requests are 400s in Fastify\'s error shape', async (t) => {
   const cv = sampleText('nurse-cv')
   const jd = sampleText('icu-nurse-jd')
   const cases: Array<[string, unknown, RegExp]> = [
-    ['duplicate ids', { jd, cvs: [{ id: 'a', cv }, { id: 'a', cv }] }, /"a" appears more than once/],
+    ['duplicate ids, named by position (an id may be personal)', { jd, cvs: [{ id: 'jane@example.com', cv }, { id: 'jane@example.com', cv }] }, /^cvs\[1\]\.id repeats cvs\[0\]\.id: ids must be unique$/],
     ['more than RANK_MAX_CVS', { jd, cvs: [1, 2, 3, 4].map((n) => ({ id: String(n), cv })) }, /cvs/],
     ['no CVs', { jd, cvs: [] }, /cvs/],
     ['a CV without an id', { jd, cvs: [{ cv }] }, /id/],
